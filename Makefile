@@ -1,0 +1,54 @@
+# The index of the project's tasks. `make run` and `make test` do all the set-up they need.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PYTEST_WORKERS ?= 2
+
+.PHONY: run test quality format bench demo migrate messages clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+var:
+	mkdir -p var
+
+migrate: $(STAMP) var
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py seed_demo
+
+## Serve the platform with its background worker on http://127.0.0.1:8000
+run: demo
+	@$(PY) manage.py db_worker --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## The whole suite (unit, integration, browser); on PostgreSQL when DATABASE_URL is set
+test: $(STAMP)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile
+
+quality: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+	DEBUG=0 SECRET_KEY=quality-check-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz ALLOWED_HOSTS=example.org \
+		$(PY) manage.py check --deploy --fail-level WARNING
+
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: $(STAMP)
+	cd reserve && ../$(PY) ../manage.py makemessages -l en --no-obsolete
+	cd reserve && ../$(PY) ../manage.py compilemessages
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) var

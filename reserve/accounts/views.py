@@ -1,0 +1,61 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from reserve.organisations.models import Organisation
+
+from . import services
+from .forms import DeleteAccountForm, ProfileForm
+from .roles import roles_of
+
+
+@login_required
+def dashboard(request):
+    context = {
+        "roles": sorted(roles_of(request.user), key=lambda role: role.label),
+        "organisations": Organisation.objects.of_member(request.user),
+    }
+    return render(request, "accounts/dashboard.html", context)
+
+
+@login_required
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if form.is_valid():
+        services.update_profile(request.user, form)
+        messages.success(request, _("Votre profil est enregistré."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+@require_POST
+def export_data(request):
+    data = services.export_personal_data(request.user)
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    filename = f"la-reserve-mes-donnees-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def delete_account(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if form.is_valid():
+        user = request.user
+        logout(request)
+        services.delete_account(user)
+        messages.success(request, _("Votre compte et vos données ont été supprimés. Au revoir !"))
+        return redirect("core:home")
+    return render(request, "accounts/delete.html", {"form": form})

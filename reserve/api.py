@@ -1,0 +1,32 @@
+"""The JSON API: one NinjaAPI, each app contributing a router. OpenAPI at /api/openapi.json."""
+
+from django.utils.translation import gettext_lazy as _
+from ninja import NinjaAPI
+from ninja.errors import ValidationError
+
+from reserve.core.api import router as core_router
+from reserve.organisations.api import router as organisations_router
+
+api = NinjaAPI(
+    title="La Réserve",
+    version="1",
+    description=str(_("API publique de La Réserve. Les erreurs nomment le champ en cause.")),
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc):
+    """Every invalid input names its field: `{"errors": [{"field": "...", "message": "..."}]}`."""
+    errors = [
+        {
+            "field": ".".join(str(part) for part in error["loc"][1:]) or error["loc"][0],
+            "message": error["msg"],
+        }
+        for error in exc.errors
+    ]
+    return api.create_response(request, {"errors": errors, "detail": exc.errors}, status=422)
+
+
+api.add_router("/", core_router)
+api.add_router("/organisations", organisations_router)

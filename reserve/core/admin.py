@@ -1,0 +1,47 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import mail
+from .models import AuditEntry, OutboxMessage
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "actor", "action", "target_type", "target_repr"]
+    list_filter = ["action", "target_type", "created_at"]
+    search_fields = ["action", "target_repr", "target_id", "actor__email"]
+    date_hierarchy = "created_at"
+    list_select_related = ["actor"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "subject", "recipients", "status", "attempts", "sent_at"]
+    list_filter = ["status", "created_at"]
+    search_fields = ["subject", "recipients"]
+    date_hierarchy = "created_at"
+    readonly_fields = [f.name for f in OutboxMessage._meta.fields]
+    actions = ["retry"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Renvoyer les messages sélectionnés"))
+    def retry(self, request, queryset):
+        count = mail.retry(queryset)
+        self.message_user(
+            request,
+            ngettext("%(n)d message remis en file.", "%(n)d messages remis en file.", count)
+            % {"n": count},
+            messages.SUCCESS,
+        )

@@ -1,0 +1,27 @@
+from ninja import Field, FilterSchema, Query, Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
+
+from .models import Kind, Organisation, Part
+
+router = Router(tags=["organisations"])
+
+
+class OrganisationOut(Schema):
+    id: int
+    name: str
+    kind: Kind
+    parts: list[Part] = Field(..., alias="part_list")
+    city: str
+    website: str
+
+
+class OrganisationFilters(FilterSchema):
+    kind: Kind | None = None
+    part: Part | None = Field(None, q="parts__contains")
+    q: str | None = Field(None, q="name__icontains", max_length=100)
+
+
+@router.get("", response=list[OrganisationOut], summary="Organisations vérifiées")
+@paginate(PageNumberPagination, page_size=50)
+def list_organisations(request, filters: Query[OrganisationFilters]):
+    return filters.filter(Organisation.objects.verified())

@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from .api import api
+
+admin.site.site_header = _("La Réserve — administration")
+admin.site.site_title = _("La Réserve")
+
+urlpatterns = [
+    path("", include("reserve.core.urls")),
+    path("compte/", include("reserve.accounts.urls")),
+    path("compte/", include("allauth.urls")),
+    path("organisations/", include("reserve.organisations.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "reserve.core.views.error_403"
+handler404 = "reserve.core.views.error_404"
+handler500 = "reserve.core.views.error_500"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
