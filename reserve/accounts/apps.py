@@ -5,3 +5,20 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "reserve.accounts"
     verbose_name = _("Comptes")
+
+    def personal_data(self, user) -> dict:
+        return {
+            "account": {
+                "email": user.email,
+                "first_name": user.first_name,
+                "last_name": user.last_name,
+                "phone": user.phone,
+                "is_reservist": user.is_reservist,
+                "date_joined": user.date_joined.isoformat(),
+                "last_login": user.last_login.isoformat() if user.last_login else None,
+            },
+            "email_addresses": [
+                {"email": a.email, "verified": a.verified, "primary": a.primary}
+                for a in user.emailaddress_set.all()
+            ],
+        }

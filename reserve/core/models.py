@@ -26,7 +26,7 @@ class AuditEntry(models.Model):
     action = models.CharField(_("action"), max_length=64, db_index=True)
     target_type = models.CharField(_("type d'objet"), max_length=64, blank=True)
     target_id = models.CharField(_("identifiant de l'objet"), max_length=64, blank=True)
-    target_repr = models.CharField(_("objet"), max_length=200, blank=True)
+    target_repr = models.CharField(_("élément concerné"), max_length=200, blank=True)
     data = models.JSONField(_("détails"), default=dict, blank=True)
 
     objects = AuditEntryQuerySet.as_manager()

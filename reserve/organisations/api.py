@@ -1,4 +1,6 @@
-from ninja import Field, FilterSchema, Query, Router, Schema
+from typing import Annotated
+
+from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from .models import Kind, Organisation, Part
@@ -17,8 +19,8 @@ class OrganisationOut(Schema):
 
 class OrganisationFilters(FilterSchema):
     kind: Kind | None = None
-    part: Part | None = Field(None, q="parts__contains")
-    q: str | None = Field(None, q="name__icontains", max_length=100)
+    part: Annotated[Part | None, FilterLookup("parts__contains")] = None
+    q: Annotated[str | None, FilterLookup("name__icontains"), Field(max_length=100)] = None
 
 
 @router.get("", response=list[OrganisationOut], summary="Organisations vérifiées")

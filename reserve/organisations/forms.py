@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from stdnum.fr import siret
 
 from .models import Membership, Organisation, Part
 
@@ -12,6 +13,14 @@ class OrganisationForm(forms.ModelForm):
         help_text=_("Choisissez tout ce qui s'applique."),
     )
 
+    # Wider than the model's 14 digits: people type SIRET numbers with spaces.
+    siret = forms.CharField(
+        label=_("SIRET"),
+        max_length=20,
+        required=False,
+        help_text=Organisation._meta.get_field("siret").help_text,
+    )
+
     class Meta:
         model = Organisation
         fields = ["name", "kind", "siret", "website", "city", "description"]
@@ -22,7 +31,7 @@ class OrganisationForm(forms.ModelForm):
         self.initial.setdefault("part_choices", self.instance.parts.split())
 
     def clean_siret(self):
-        return self.cleaned_data["siret"].replace(" ", "")
+        return siret.compact(self.cleaned_data["siret"])
 
     def save(self, commit=True):
         self.instance.parts = " ".join(self.cleaned_data["part_choices"])

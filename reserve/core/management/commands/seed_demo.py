@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from reserve.accounts.models import User
@@ -87,8 +88,20 @@ DEMO_ORGANISATIONS = [
 class Command(BaseCommand):
     help = "Load the demo data (one account per role, organisations). Safe to run again."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Load the demo accounts even where DEMO_DATA is off (their password is public).",
+        )
+
     @transaction.atomic
     def handle(self, *args, **options):
+        if not settings.DEMO_DATA and not options["allow_production"]:
+            raise CommandError(
+                "DEMO_DATA is off (as in production): the demo accounts have a public password. "
+                "Pass --allow-production to load them anyway."
+            )
         users = [self._user(*row) for row in DEMO_USERS]
         organisations = [self._organisation(*row) for row in DEMO_ORGANISATIONS]
         self.stdout.write(

@@ -1,0 +1,43 @@
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+from reserve.accounts.tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def outbox_email(settings):
+    """Mail goes through the real outbox; delivery lands in django.core.mail.outbox."""
+    settings.EMAIL_BACKEND = "reserve.core.mail.OutboxBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate-limit counters and cached counters live in the cache: each test starts afresh."""
+    cache.clear()
+
+
+@pytest.fixture
+def run_tasks():
+    """Work the task queue as `manage.py db_worker` does, until it is empty."""
+
+    def run():
+        call_command("db_worker", batch=True, interval=0, startup_delay=False, verbosity=0)
+
+    return run
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(is_staff=True)
