@@ -6,6 +6,14 @@ class AccountsConfig(AppConfig):
     name = "reserve.accounts"
     verbose_name = _("Comptes")
 
+    def public_counters(self):
+        from reserve.core.stats import Counter
+
+        from .models import User
+
+        reservists = User.objects.filter(is_reservist=True, is_active=True).count()
+        return [Counter("reservists", _("réservistes"), reservists)]
+
     def personal_data(self, user) -> dict:
         return {
             "account": {

@@ -1,17 +1,15 @@
-from ninja import Router, Schema
+from ninja import Router
 
 from . import stats
 
 router = Router(tags=["plateforme"])
 
 
-class Counters(Schema):
-    reservists: int
-    organisations: int
-    administrations: int
-    employers: int
-
-
-@router.get("/stats", response=Counters, summary="Compteurs publics du programme")
+@router.get(
+    "/stats",
+    response=dict[str, int],
+    summary="Compteurs publics du programme",
+    description="Chaque compteur de la page d'accueil, par clé (réservistes, organisations…).",
+)
 def public_stats(request):
-    return stats.counters()
+    return {counter.key: counter.value for counter in stats.counters()}

@@ -1,15 +1,25 @@
-"""The programme's live counters, shown on the home page and in the API."""
+"""The programme's live counters, shown on the home page and in the API.
 
+Each app contributes by giving its AppConfig a `public_counters() -> list[Counter]` method.
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps
 from django.core.cache import cache
 
-from reserve.accounts.models import User
-from reserve.organisations.models import ADMINISTRATION_KINDS, Organisation, Part
-
-CACHE_KEY = "core:home-counters"
+CACHE_KEY = "core:public-counters"
 CACHE_SECONDS = 60
 
 
-def counters() -> dict[str, int]:
+@dataclass(frozen=True)
+class Counter:
+    key: str
+    label: str
+    value: int
+
+
+def counters() -> list[Counter]:
     cached = cache.get(CACHE_KEY)
     if cached is None:
         cached = compute_counters()
@@ -17,11 +27,10 @@ def counters() -> dict[str, int]:
     return cached
 
 
-def compute_counters() -> dict[str, int]:
-    verified = Organisation.objects.verified()
-    return {
-        "reservists": User.objects.filter(is_reservist=True, is_active=True).count(),
-        "organisations": verified.count(),
-        "administrations": verified.filter(kind__in=ADMINISTRATION_KINDS).count(),
-        "employers": verified.playing(Part.EMPLOYER).count(),
-    }
+def compute_counters() -> list[Counter]:
+    found = []
+    for config in apps.get_app_configs():
+        contribute = getattr(config, "public_counters", None)
+        if contribute is not None:
+            found.extend(contribute())
+    return found

@@ -5,7 +5,7 @@ from . import views
 app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
-    path("donnees-personnelles/", views.about_data, name="privacy"),
+    path("donnees-personnelles/", views.privacy, name="privacy"),
     path("langue/<str:code>/", views.set_language, name="set_language"),
     path("sante/", views.floor, name="floor"),
 ]

@@ -11,7 +11,7 @@ def home(request):
     return render(request, "core/home.html", {"counters": stats.counters()})
 
 
-def about_data(request):
+def privacy(request):
     return render(request, "core/privacy.html")
 
 

@@ -6,6 +6,26 @@ class OrganisationsConfig(AppConfig):
     name = "reserve.organisations"
     verbose_name = _("Organisations")
 
+    def public_counters(self):
+        from reserve.core.stats import Counter
+
+        from .models import ADMINISTRATION_KINDS, Organisation, Part
+
+        verified = Organisation.objects.verified()
+        return [
+            Counter("organisations", _("organisations partenaires"), verified.count()),
+            Counter(
+                "administrations",
+                _("administrations"),
+                verified.filter(kind__in=ADMINISTRATION_KINDS).count(),
+            ),
+            Counter(
+                "employers",
+                _("employeurs en mécénat de compétences"),
+                verified.playing(Part.EMPLOYER).count(),
+            ),
+        ]
+
     def personal_data(self, user) -> dict:
         return {
             "memberships": [

@@ -16,7 +16,8 @@ def test_it_loads_one_account_per_role_and_can_run_again(capsys):
     assert Organisation.objects.count() == 8
     assert User.objects.filter(is_superuser=True).count() == 1
     assert "staff@demo.lareserve.fr" in output
-    assert "Demo data: 5 accounts, 8 organisations" in output
+    assert "5 demo accounts" in output
+    assert "8 demo organisations (8 in all)." in output
 
 
 def test_a_demo_account_can_log_in(client):
