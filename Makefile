@@ -22,10 +22,11 @@ migrate: $(STAMP) var
 demo: migrate
 	$(PY) manage.py seed_demo
 
-## Serve the platform with its background worker on http://127.0.0.1:8000
+## Serve the platform with its task worker and scheduler on http://127.0.0.1:8000
 run: demo
 	@$(PY) manage.py db_worker --interval 1 & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py scheduler > var/scheduler.log & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 ## The whole suite (unit, integration, browser); on PostgreSQL when DATABASE_URL is set

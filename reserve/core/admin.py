@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import mail
-from .models import AuditEntry, OutboxMessage
+from .models import AuditEntry, OutboxMessage, ScheduledJob
 
 
 @admin.register(AuditEntry)
@@ -45,3 +45,13 @@ class OutboxMessageAdmin(admin.ModelAdmin):
             % {"n": count},
             messages.SUCCESS,
         )
+
+
+@admin.register(ScheduledJob)
+class ScheduledJobAdmin(admin.ModelAdmin):
+    list_display = ["name", "last_enqueued_at"]
+    search_fields = ["name"]
+    readonly_fields = ["name", "last_enqueued_at"]
+
+    def has_add_permission(self, request):
+        return False

@@ -78,3 +78,18 @@ class OutboxMessage(models.Model):
     @property
     def recipients_list(self) -> list[str]:
         return [line.strip() for line in self.recipients.splitlines() if line.strip()]
+
+
+class ScheduledJob(models.Model):
+    """When each periodic job was last enqueued, so that several schedulers never double it."""
+
+    name = models.CharField(_("tâche"), max_length=200, unique=True)
+    last_enqueued_at = models.DateTimeField(_("dernière mise en file"))
+
+    class Meta:
+        verbose_name = _("tâche périodique")
+        verbose_name_plural = _("tâches périodiques")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

@@ -5,8 +5,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 
 from . import stats
+from .caching import cache_anonymous_page
 
 
+@cache_anonymous_page(60)
 def home(request):
     return render(request, "core/home.html", {"counters": stats.counters()})
 
