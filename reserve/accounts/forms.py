@@ -39,7 +39,11 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = ["first_name", "last_name", "phone", "is_reservist"]
         widgets = {"phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"})}
-        help_texts = {"phone": _("Facultatif. Visible seulement par l'équipe du programme.")}
+        labels = {"is_reservist": _("Je fais partie de la réserve de bénévoles")}
+        help_texts = {
+            "phone": _("Facultatif. Visible seulement par l'équipe du programme."),
+            "is_reservist": _("Décochez pour ne plus être sollicité pour des défis."),
+        }
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()

@@ -1,10 +1,27 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def name_the_site(using="default", **kwargs):
+    """allauth signs its e-mails with the site's name; flushes (tests) would reset it otherwise."""
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
+    from django.contrib.sites.models import Site
+
+    domain = urlsplit(settings.SITE_URL).netloc or "127.0.0.1:8000"
+    Site.objects.using(using).update_or_create(
+        pk=settings.SITE_ID, defaults={"domain": domain, "name": "La Réserve"}
+    )
 
 
 class CoreConfig(AppConfig):
     name = "reserve.core"
     verbose_name = _("Socle")
+
+    def ready(self):
+        post_migrate.connect(name_the_site, sender=self)
 
     def personal_data(self, user) -> dict:
         return {

@@ -74,3 +74,12 @@ def test_a_post_without_csrf_token_is_refused(user):
     response = csrf_client.post("/compte/profil/", {"first_name": "Léa"})
 
     assert response.status_code == 403
+
+
+def test_emails_are_signed_with_the_site_name(client, run_tasks):
+    from django.core import mail
+
+    client.post("/compte/password/reset/", {"email": UserFactory().email})
+    run_tasks()
+
+    assert "La Réserve" in mail.outbox[-1].body

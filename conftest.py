@@ -1,3 +1,5 @@
+"""Fixtures shared by every test: unit, integration and browser."""
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
@@ -14,18 +16,28 @@ def outbox_email(settings):
 
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
+    """A deliberately slow hash costs seconds per sign-up and proves nothing here."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Rate-limit counters and cached counters live in the cache: each test starts afresh."""
+    """Rate-limit counters and cached pages live in the cache: each test starts afresh."""
+    cache.clear()
+    yield
     cache.clear()
 
 
 @pytest.fixture
-def run_tasks():
-    """Work the task queue as `manage.py db_worker` does, until it is empty."""
+def run_tasks(monkeypatch):
+    """Work the task queue as `manage.py db_worker` does, until it is empty.
+
+    The worker closes stale connections between tasks; inside a test's transaction that would
+    close the test's own connection (PostgreSQL), so that step is skipped here.
+    """
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
 
     def run():
         call_command("db_worker", batch=True, interval=0, startup_delay=False, verbosity=0)
