@@ -12,7 +12,7 @@ class AccountsConfig(AppConfig):
         from .models import User
 
         reservists = User.objects.filter(is_reservist=True, is_active=True).count()
-        return [Counter("reservists", _("réservistes"), reservists)]
+        return [Counter("reservists", _("réservistes"), reservists, _("réserviste"))]
 
     def personal_data(self, user) -> dict:
         return {

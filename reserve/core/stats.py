@@ -15,8 +15,13 @@ CACHE_SECONDS = 60
 @dataclass(frozen=True)
 class Counter:
     key: str
-    label: str
+    label: str  # plural, e.g. "réservistes"
     value: int
+    singular: str | None = None  # e.g. "réserviste", shown when the value is 0 or 1
+
+    @property
+    def caption(self) -> str:
+        return self.singular if self.singular is not None and self.value <= 1 else self.label
 
 
 def counters() -> list[Counter]:

@@ -13,7 +13,12 @@ class OrganisationsConfig(AppConfig):
 
         verified = Organisation.objects.verified()
         return [
-            Counter("organisations", _("organisations partenaires"), verified.count()),
+            Counter(
+                "organisations",
+                _("organisations partenaires"),
+                verified.count(),
+                _("organisation partenaire"),
+            ),
             Counter(
                 "administrations",
                 _("administrations"),

@@ -17,7 +17,7 @@ def test_the_home_page_explains_the_programme_with_live_counters(client):
     assert "Comment ça marche" in response.content.decode()
     counters = {counter.key: counter.value for counter in response.context["counters"]}
     assert (counters["reservists"], counters["employers"]) == (2, 1)
-    assert "<dd>2</dd>" in response.content.decode()
+    assert "<dt>réservistes</dt><dd>2</dd>" in response.content.decode()
 
 
 def test_the_counters_are_cached_for_a_minute(client, django_assert_num_queries):
@@ -83,3 +83,9 @@ def test_emails_are_signed_with_the_site_name(client, run_tasks):
     run_tasks()
 
     assert "La Réserve" in mail.outbox[-1].body
+
+
+def test_a_single_reservist_is_counted_in_the_singular(client):
+    UserFactory(is_reservist=True)
+
+    assert "<dt>réserviste</dt><dd>1</dd>" in client.get("/").content.decode()
