@@ -27,10 +27,21 @@ from harness import (
 
 FLOOR = Endpoint("floor", "/sante/")
 
+
+def seed_challenges(server: Server) -> dict[str, str]:
+    """5,000 challenges behind the catalogue, its search and the API."""
+    server.manage("seed_demo", "--allow-production", "--challenges", "5000")
+    return {}
+
+
 # Later issues append their pages here; `setup` and `target` are described on Endpoint.
 ENDPOINTS = [
     Endpoint("home", "/", target=0.5),
     Endpoint("login", "/compte/login/"),
+    Endpoint("challenges", "/defis/", setup=seed_challenges, target=0.5),
+    Endpoint("challenge-search", "/defis/?theme=water&q=Lyon", target=0.5),
+    Endpoint("challenge", "/defis/commerces-eclaires-la-nuit/", target=0.5),
+    Endpoint("api-challenges", "/api/challenges?theme=energy"),
 ]
 
 RESULTS_PATH = ROOT / "bench" / "results" / "latest.json"

@@ -1,9 +1,12 @@
 """The JSON API: one NinjaAPI, each app contributing a router. OpenAPI at /api/openapi.json."""
 
+from django.apps import apps
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
+from reserve.challenges.api import router as challenges_router
 from reserve.core.api import router as core_router
 from reserve.organisations.api import router as organisations_router
 
@@ -30,3 +33,9 @@ def validation_error(request, exc):
 
 api.add_router("/", core_router)
 api.add_router("/organisations", organisations_router)
+api.add_router("/challenges", challenges_router)
+
+# Citizen apps are plugins: an AppConfig naming an `api_router` adds it under its `api_prefix`.
+for config in apps.get_app_configs():
+    if getattr(config, "api_router", None):
+        api.add_router(config.api_prefix, import_string(config.api_router))

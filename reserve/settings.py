@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "reserve.core",
     "reserve.accounts",
     "reserve.organisations",
+    "reserve.reservists",
+    "reserve.challenges",
+    "reserve.apps.lightsoff",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -68,6 +71,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    "js_lib_leaflet",
 ]
 
 MIDDLEWARE = [
@@ -247,6 +251,29 @@ ADMINS = [("Admin", email) for email in env_list("ADMINS")]
 # The map tiles every map of the platform uses (OpenStreetMap by default).
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_ATTRIBUTION = env_str("MAP_ATTRIBUTION", "© contributeurs OpenStreetMap")
+
+CHALLENGE_QUALIFICATION_DAYS = env_int("CHALLENGE_QUALIFICATION_DAYS", 7)
+
+# Reservists: inactive accounts get a reminder, then are anonymised unless the person logs in.
+RESERVIST_INACTIVE_REMINDER_DAYS = env_int("RESERVIST_INACTIVE_REMINDER_DAYS", 365)
+RESERVIST_ANONYMISE_AFTER_REMINDER_DAYS = env_int("RESERVIST_ANONYMISE_AFTER_REMINDER_DAYS", 61)
+
+# LightsOff
+LIGHTSOFF_FOLLOW_UP_DAYS = env_int("LIGHTSOFF_FOLLOW_UP_DAYS", 7)
+LIGHTSOFF_CONTACT_INTERVAL_DAYS = env_int("LIGHTSOFF_CONTACT_INTERVAL_DAYS", 30)
+LIGHTSOFF_PURGE_DAYS = env_int("LIGHTSOFF_PURGE_DAYS", 90)
+LIGHTSOFF_CLAIM_MINUTES = env_int("LIGHTSOFF_CLAIM_MINUTES", 30)
+LIGHTSOFF_REPORTS_PER_IP_HOUR = env_int("LIGHTSOFF_REPORTS_PER_IP_HOUR", 30)
+LIGHTSOFF_REPORTS_PER_EMAIL_HOUR = env_int("LIGHTSOFF_REPORTS_PER_EMAIL_HOUR", 10)
+LIGHTSOFF_PHOTO_MAX_BYTES = env_int("LIGHTSOFF_PHOTO_MAX_BYTES", 8_000_000)
+LIGHTSOFF_MAP_CACHE_SECONDS = env_int("LIGHTSOFF_MAP_CACHE_SECONDS", 30)
+# EcoWatt from RTE's API (free account, OAuth2 client credentials); unset: file or staff entry.
+RTE_CLIENT_ID = env_str("RTE_CLIENT_ID")
+RTE_CLIENT_SECRET = env_str("RTE_CLIENT_SECRET")
+RTE_TOKEN_URL = env_str("RTE_TOKEN_URL", "https://digital.iservices.rte-france.com/token/oauth/")
+RTE_ECOWATT_URL = env_str(
+    "RTE_ECOWATT_URL", "https://digital.iservices.rte-france.com/open_api/ecowatt/v5/signals"
+)
 
 LOGGING = {
     "version": 1,

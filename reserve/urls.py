@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
@@ -13,8 +14,17 @@ urlpatterns = [
     path("compte/", include("reserve.accounts.urls")),
     path("compte/", include("allauth.urls")),
     path("organisations/", include("reserve.organisations.urls")),
+    path("defis/", include("reserve.challenges.urls")),
+    path("reserve/", include("reserve.reservists.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
+]
+
+# Citizen apps are plugins: an AppConfig with a `url_prefix` is mounted from its `urls_module`.
+urlpatterns += [
+    path(config.url_prefix, include(config.urls_module))
+    for config in apps.get_app_configs()
+    if getattr(config, "url_prefix", None)
 ]
 
 handler403 = "reserve.core.views.error_403"

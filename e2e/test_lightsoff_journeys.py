@@ -1,0 +1,137 @@
+"""LightsOff in a real browser, on a phone at night (dark mode): report, volunteers, shopkeeper.
+
+Map tiles come from the internet, which tests never reach: tile requests are aborted, and the
+pages must stay usable without them (the list by distance does the work).
+"""
+
+import re
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from reserve.apps.lightsoff import services
+from reserve.apps.lightsoff.models import ContactAttempt, Report, ShopStatus
+from reserve.apps.lightsoff.tests.factories import ReservistFactory, ShopFactory
+
+pytestmark = pytest.mark.e2e
+
+PARIS = ZoneInfo("Europe/Paris")
+NEAR_SHOP = {"latitude": 44.8409, "longitude": -0.5731}
+AT_NIGHT = {
+    "viewport": {"width": 360, "height": 740},
+    "is_mobile": True,
+    "has_touch": True,
+    "color_scheme": "dark",
+}
+
+
+def without_tiles(page):
+    page.route(re.compile(r"https?://[^/]*tile[^/]*/.*"), lambda route: route.abort())
+    return page
+
+
+def logged_in(new_page, live_server, user):
+    client = Client()
+    client.force_login(user)
+    page = without_tiles(new_page(**AT_NIGHT))
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    return page
+
+
+def test_a_newcomer_reports_a_lit_window_at_2_30_and_copies_a_kind_message(
+    live_server, new_page, assert_accessible
+):
+    shop = ShopFactory(name="Mode Lumière", opening_hours="Mo-Sa 10:00-19:00")
+    ShopFactory(name="Boulangerie lointaine", lat=44.85)
+    last_night = datetime.combine(timezone.localdate() - timedelta(days=1), time(2, 30), PARIS)
+    page = without_tiles(
+        new_page(
+            geolocation=NEAR_SHOP,
+            permissions=["geolocation", "clipboard-read", "clipboard-write"],
+            **AT_NIGHT,
+        )
+    )
+    page.clock.set_fixed_time(last_night)
+
+    page.goto("/lightsoff/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Me localiser").click()
+    expect(page.get_by_role("heading", name="Commerces autour de vous")).to_be_visible()
+    expect(page.locator(".ls-list li").first).to_contain_text("Mode Lumière")
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile("Mode Lumière")).click()
+
+    page.get_by_label("Vitrine").check()
+    expect(page.get_by_label("Quand ?")).to_have_value(last_night.strftime("%Y-%m-%dT02:30"))
+    page.get_by_role("button", name="Voir le verdict").click()
+
+    expect(page.get_by_role("heading", name="Infraction probable")).to_be_visible()
+    expect(page.get_by_text("Extinction obligatoire cette nuit de 01:00 à 07:00.")).to_be_visible()
+    expect(page.get_by_text("kWh par nuit")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_text("Hypothèses de calcul").click()
+    expect(page.get_by_text("heures interdites cette nuit")).to_be_visible()
+
+    page.get_by_role("button", name="Copier le message 1").click()
+    expect(page.get_by_text("Message copié")).to_be_visible()
+    assert "Mode Lumière" in page.evaluate("navigator.clipboard.readText()")
+    page.get_by_role("button", name="J'ai écrit").click()
+
+    expect(page.get_by_text("Action enregistrée : J'ai écrit un message.")).to_be_visible()
+    report = Report.objects.get(shop=shop)
+    assert (report.verdict, report.action) == ("violation", "write")
+
+
+def test_a_volunteer_claims_a_shop_and_logs_a_call_while_a_second_cannot_claim_it(
+    live_server, new_page, assert_accessible
+):
+    ShopFactory(name="Optique du Port", in_queue=True, status=ShopStatus.REPORTED)
+    first = logged_in(new_page, live_server, ReservistFactory())
+    second = logged_in(new_page, live_server, ReservistFactory())
+    second.goto("/lightsoff/benevoles/")
+
+    first.goto("/lightsoff/benevoles/")
+    assert_accessible(first)
+    first.get_by_role("button", name="Prendre Optique du Port").click()
+    expect(first.get_by_role("heading", name="Contacter Optique du Port")).to_be_visible()
+
+    second.get_by_role("button", name="Prendre Optique du Port").click()
+    expect(second.get_by_text("Un autre bénévole s'occupe déjà de ce commerce")).to_be_visible()
+
+    assert_accessible(first)
+    first.get_by_label("Échange positif").check()
+    first.get_by_label("Notes").fill("Gérante très aimable, va programmer une minuterie.")
+    first.get_by_role("button", name="Enregistrer").click()
+
+    expect(first.get_by_text("Le contact est enregistré")).to_be_visible()
+    attempt = ContactAttempt.objects.get()
+    assert attempt.outcome == "positive"
+    assert attempt.shop.status == ShopStatus.CONTACTED
+
+
+def test_the_shopkeeper_answers_we_switched_off_and_the_public_figures_change(
+    live_server, new_page, assert_accessible
+):
+    shop = ShopFactory(name="Chaussures Crébillon")
+    services.report_lit_shop(shop, element="vitrine", seen_at=timezone.now() - timedelta(hours=3))
+    page = without_tiles(new_page(**AT_NIGHT))
+    answers = page.locator("dd[data-key=answers]")
+
+    page.goto("/lightsoff/impact/")
+    expect(answers).to_have_text("0")
+    assert_accessible(page)
+
+    page.goto(f"/lightsoff/commercant/{shop.token}/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Nous avons éteint").click()
+    expect(page.get_by_text("Merci pour votre réponse !")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"vous économisez environ \d+ €"))).to_be_visible()
+
+    page.goto("/lightsoff/impact/")
+    expect(answers).to_have_text("1")

@@ -1,0 +1,218 @@
+"""LightsOff JSON API: the legal verdict, shops in a bounding box, reports, public statistics."""
+
+from typing import Literal
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db.models import F, TextField, Value
+from django.db.models.functions import Cast, JSONArray, JSONObject
+from django.http import HttpResponse, JsonResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema, Status
+
+from . import queries, rules, rules_data, services
+from .models import Shop
+
+router = Router(tags=["lightsoff"])
+
+MAX_SHOPS = 500
+
+
+class ErrorOut(Schema):
+    errors: list[dict[str, str]]
+
+
+class RuleOut(Schema):
+    reference: str
+    summary: str
+
+
+class VerdictOut(Schema):
+    verdict: Literal["violation", "allowed", "uncertain"]
+    forbidden_from: str | None
+    forbidden_until: str | None
+    rule: RuleOut
+    explanation: str
+
+
+class VerdictQuery(Schema):
+    element: str
+    at: str | None = None
+    opening_hours: str | None = None
+    commune: str | None = None
+
+
+def field_error(field: str, message: str, status: int = 422):
+    return Status(status, {"errors": [{"field": field, "message": str(message)}]})
+
+
+@router.get(
+    "/verdict",
+    response={200: VerdictOut, 422: ErrorOut},
+    summary="Verdict légal pour un éclairage vu allumé",
+    description=(
+        "element: vitrine, interieur, enseigne ou publicite. at: ISO 8601 (sans décalage : "
+        "heure de Paris ; par défaut maintenant). opening_hours: syntaxe OpenStreetMap. "
+        "commune: code INSEE. La plage interdite est celle de la nuit contenant `at` "
+        "(avant midi : la nuit commencée la veille) ; null quand rien n'est interdit cette nuit-là."
+    ),
+)
+def verdict(request, params: Query[VerdictQuery]):
+    try:
+        result = services.verdict_for(
+            params.element,
+            params.at if params.at else timezone.now(),
+            opening_hours=params.opening_hours,
+            commune=params.commune,
+        )
+    except rules.InvalidInput as error:
+        return field_error(error.field, error.message)
+    # Already in the documented shape: skip re-validating it against VerdictOut.
+    return JsonResponse(result.as_dict())
+
+
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    west, south, east, north = (float(part) for part in text.split(","))
+    if not (-90 <= south < north <= 90 and -180 <= west < east <= 180):
+        raise ValueError
+    return south, west, north, east
+
+
+# Each feature is written as JSON by the database (SQLite's JSON1, PostgreSQL's json functions):
+# Python only joins the texts, which keeps a full map answer cheap over 200,000 shops.
+FEATURE = Cast(
+    JSONObject(
+        type=Value("Feature"),
+        id=F("id"),
+        geometry=JSONObject(type=Value("Point"), coordinates=JSONArray("lon", "lat")),
+        properties=JSONObject(
+            name=F("name"), category=F("category"), status=F("status"), reports=F("report_count")
+        ),
+    ),
+    TextField(),
+)
+
+
+def geojson_in_bbox(south: float, west: float, north: float, east: float, limit: int) -> str:
+    shops = Shop.objects.public().in_bbox(south, west, north, east)
+    features = list(shops.annotate(feature=FEATURE).values_list("feature", flat=True)[: limit + 1])
+    truncated = "true" if len(features) > limit else "false"
+    return (
+        f'{{"type":"FeatureCollection","truncated":{truncated},'
+        f'"features":[{",".join(features[:limit])}]}}'
+    )
+
+
+@router.get(
+    "/shops",
+    response={200: dict, 422: ErrorOut},
+    summary="Commerces dans un rectangle (GeoJSON)",
+    description=(
+        f"bbox=ouest,sud,est,nord en degrés (WGS 84). Au plus {MAX_SHOPS} commerces ; "
+        "`truncated` vaut true quand il y en a davantage (zoomez). Mis en cache 30 s au plus."
+    ),
+)
+def shops_in_bbox(request, bbox: str, limit: int = MAX_SHOPS):
+    try:
+        south, west, north, east = parse_bbox(bbox)
+    except ValueError:
+        return field_error("bbox", _("Attendu : ouest,sud,est,nord en degrés."))
+    limit = max(1, min(limit, MAX_SHOPS))
+    # Public data, the same for everyone: shared through the cache until a shop changes.
+    key = f"lightsoff:bbox:{services.map_generation()}:{south}:{west}:{north}:{east}:{limit}"
+    body = cache.get(key) if settings.LIGHTSOFF_MAP_CACHE_SECONDS else None
+    if body is None:
+        body = geojson_in_bbox(south, west, north, east, limit)
+        cache.set(key, body, settings.LIGHTSOFF_MAP_CACHE_SECONDS)
+    return HttpResponse(body, content_type="application/geo+json")
+
+
+class ReportIn(Schema):
+    shop_id: int
+    element: str
+    seen_at: str | None = None
+    email: str = ""
+    consent: bool = False
+
+
+class ReportOut(Schema):
+    token: str
+    verdict: VerdictOut
+    kwh_per_night: float
+    eur_per_year: float
+    kg_co2_per_year: float
+
+
+@router.post(
+    "/reports",
+    response={201: ReportOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    summary="Signaler un commerce éclairé",
+)
+def submit_report(request, payload: ReportIn):
+    if services.hit_rate_limit(
+        "report-ip", request.META.get("REMOTE_ADDR", ""), settings.LIGHTSOFF_REPORTS_PER_IP_HOUR
+    ):
+        return field_error("__all__", _("Trop de signalements depuis cette connexion."), 429)
+    email = payload.email.strip().lower()
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            return field_error("email", _("Saisissez une adresse e-mail valide."))
+        if not payload.consent:
+            return field_error("consent", _("L'e-mail n'est gardé qu'avec votre accord."))
+        limit = settings.LIGHTSOFF_REPORTS_PER_EMAIL_HOUR
+        if services.hit_rate_limit("report-email", email, limit):
+            return field_error("email", _("Trop de signalements avec cette adresse."), 429)
+    shop = Shop.objects.public().filter(pk=payload.shop_id).first()
+    if shop is None:
+        return field_error("shop_id", _("Commerce introuvable."), 404)
+    if payload.element not in rules_data.ELEMENTS:
+        choices = ", ".join(rules_data.ELEMENTS)
+        return field_error("element", _("Choisissez parmi : %(choices)s.") % {"choices": choices})
+    try:
+        seen_at = rules.paris_time(payload.seen_at) if payload.seen_at else timezone.now()
+        report = services.report_lit_shop(
+            shop,
+            element=payload.element,
+            seen_at=seen_at,
+            email=email,
+            consent=payload.consent,
+        )
+    except rules.InvalidInput as error:
+        return field_error("seen_at" if error.field == "at" else error.field, error.message)
+    except services.ServiceError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        return field_error(field, messages[0])
+    result = services.shop_verdict(shop, report.element, report.seen_at)
+    return Status(
+        201,
+        {
+            "token": report.token,
+            "verdict": result.as_dict(),
+            "kwh_per_night": report.kwh_per_night,
+            "eur_per_year": report.eur_per_year,
+            "kg_co2_per_year": report.kg_co2_per_year,
+        },
+    )
+
+
+@router.get(
+    "/stats",
+    response=dict,
+    summary="Statistiques publiques de LightsOff",
+    description=(
+        "Compteurs (signalements, commerces éteints, kWh, € et kg CO2 évités par an) et par ville."
+    ),
+)
+def stats(request):
+    return {
+        "counters": {f["key"]: f["value"] for f in queries.impact_figures()},
+        "by_city": [
+            {k: row[k] for k in ("city", "commune", "departement", "reported", "off", "kwh")}
+            for row in queries.by_city()
+        ],
+    }

@@ -1,0 +1,141 @@
+import io
+from datetime import timedelta
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import InMemoryUploadedFile
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+
+from . import services
+from .models import AbuseReason, Category, Element, FollowUpAnswer, Outcome, Reason
+
+PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
+PHOTO_MAX_PIXELS = 40_000_000
+PHOTO_MAX_SIDE = 1600
+
+
+def clean_photo(upload):
+    """Check a photo is a real image of a sane size, then re-encode it: EXIF and GPS are gone."""
+    if upload.size > settings.LIGHTSOFF_PHOTO_MAX_BYTES:
+        limit = settings.LIGHTSOFF_PHOTO_MAX_BYTES // 1_000_000
+        raise forms.ValidationError(_("Photo trop lourde (%(max)s Mo au plus).") % {"max": limit})
+    try:
+        image = Image.open(upload)
+        if image.format not in PHOTO_FORMATS:
+            raise forms.ValidationError(_("Formats acceptés : JPEG, PNG ou WebP."))
+        if image.width * image.height > PHOTO_MAX_PIXELS:
+            raise forms.ValidationError(_("Image trop grande."))
+        image.load()
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
+        raise forms.ValidationError(_("Ce fichier n'est pas une image lisible.")) from error
+    image = image.convert("RGB")
+    image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
+    output = io.BytesIO()
+    image.save(output, "JPEG", quality=82)  # a fresh file: no metadata is copied over
+    size = output.tell()
+    output.seek(0)
+    return InMemoryUploadedFile(output, "photo", "photo.jpg", "image/jpeg", size, None)
+
+
+class ReportForm(forms.Form):
+    element = forms.ChoiceField(
+        label=_("Qu'est-ce qui est allumé ?"), choices=Element.choices, widget=forms.RadioSelect
+    )
+    seen_at = forms.DateTimeField(
+        label=_("Quand ?"),
+        help_text=_("Maintenant par défaut."),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    photo = forms.ImageField(
+        label=_("Photo (facultatif)"),
+        required=False,
+        help_text=_("Sans personne reconnaissable. Les données de localisation sont retirées."),
+    )
+    comment = forms.CharField(label=_("Commentaire (facultatif)"), required=False, max_length=500)
+    email = forms.EmailField(
+        label=_("Votre e-mail (facultatif)"),
+        required=False,
+        help_text=_("Pour vous inviter à repasser voir si le commerce a éteint."),
+    )
+    consent = forms.BooleanField(
+        label=_("J'accepte d'être recontacté(e) à ce sujet ; l'e-mail est effacé après 90 jours."),
+        required=False,
+    )
+
+    def clean_seen_at(self):
+        seen_at = self.cleaned_data["seen_at"]
+        if seen_at > timezone.now() + timedelta(minutes=5):
+            raise forms.ValidationError(_("Cette date est dans le futur."))
+        if seen_at < timezone.now() - timedelta(days=30):
+            raise forms.ValidationError(_("Signalez ce que vous avez vu ces 30 derniers jours."))
+        return seen_at
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        return clean_photo(photo) if photo else None
+
+    def clean(self):
+        data = super().clean()
+        if data.get("email") and not data.get("consent"):
+            self.add_error("consent", _("Cochez la case pour que nous puissions vous écrire."))
+        return data
+
+
+class ShopForm(forms.Form):
+    name = forms.CharField(label=_("Nom du commerce"), max_length=200)
+    category = forms.ChoiceField(label=_("Catégorie"), choices=Category.choices)
+    address = forms.CharField(label=_("Adresse (facultatif)"), max_length=300, required=False)
+    lat = forms.FloatField(label=_("Latitude"), min_value=-90, max_value=90)
+    lon = forms.FloatField(label=_("Longitude"), min_value=-180, max_value=180)
+    confirm_new = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        if "lat" in data and "lon" in data and not services.in_france(data["lat"], data["lon"]):
+            self.add_error("lat", _("Cette position est hors de France."))
+        return data
+
+
+class ShopkeeperForm(forms.Form):
+    answer = forms.ChoiceField(choices=[], widget=forms.HiddenInput)
+    reason = forms.ChoiceField(
+        label=_("Votre raison"), choices=[("", "—"), *Reason.choices], required=False
+    )
+
+
+class ContactForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Résultat"), choices=Outcome.choices, widget=forms.RadioSelect
+    )
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea, max_length=2000
+    )
+
+
+class FollowUpForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Ce soir, le commerce est…"),
+        choices=FollowUpAnswer.choices,
+        widget=forms.RadioSelect,
+    )
+
+
+class AbuseForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Motif"), choices=AbuseReason.choices, widget=forms.RadioSelect
+    )
+
+
+class ModerationForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", _("Approuver")), ("hide", _("Masquer"))])
+    reason = forms.CharField(label=_("Raison (envoyée à l'auteur)"), required=False, max_length=300)
+
+
+class EcoWattForm(forms.Form):
+    day = forms.DateField(label=_("Jour"), widget=forms.DateInput(attrs={"type": "date"}))
+    value = forms.TypedChoiceField(
+        label=_("Signal"), coerce=int, choices=[(1, _("Vert")), (2, _("Orange")), (3, _("Rouge"))]
+    )
+    message = forms.CharField(label=_("Message"), required=False, max_length=300)

@@ -1,0 +1,127 @@
+"""Reads: QuerySet methods and the public impact figures."""
+
+import math
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# Metres per degree of latitude; a degree of longitude is that times cos(latitude).
+METRES_PER_DEGREE = 111_320
+
+
+def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance in metres: exact enough within a city."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    y = math.radians(lat2 - lat1)
+    return math.hypot(x, y) * 6_371_000
+
+
+def box_around(lat: float, lon: float, metres: float) -> tuple[float, float, float, float]:
+    """(south, west, north, east) of a square of half-side `metres` around a point."""
+    dlat = metres / METRES_PER_DEGREE
+    dlon = metres / (METRES_PER_DEGREE * max(0.01, math.cos(math.radians(lat))))
+    return lat - dlat, lon - dlon, lat + dlat, lon + dlon
+
+
+class ShopQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(hidden=False)
+
+    def in_bbox(self, south: float, west: float, north: float, east: float):
+        # Both bounds on lat then lon: the (lat, lon) index narrows the scan to a latitude band.
+        return self.filter(lat__gte=south, lat__lte=north, lon__gte=west, lon__lte=east)
+
+    def nearest(self, lat: float, lon: float, metres: float = 500, limit: int = 30) -> list:
+        shops = list(self.public().in_bbox(*box_around(lat, lon, metres))[:2000])
+        for shop in shops:
+            shop.distance = distance_m(lat, lon, shop.lat, shop.lon)
+        return sorted((s for s in shops if s.distance <= metres), key=lambda s: s.distance)[:limit]
+
+    def search(self, text: str):
+        return self.public().filter(Q(name__icontains=text) | Q(address__icontains=text))
+
+    def contactable(self, now=None):
+        """Shops volunteers may contact now: asked for, not opted out, not contacted lately."""
+        now = now or timezone.now()
+        recent = now - timedelta(days=settings.LIGHTSOFF_CONTACT_INTERVAL_DAYS)
+        return (
+            self.public()
+            .filter(in_queue=True, do_not_contact=False, answered_at__isnull=True)
+            .exclude(last_contacted_at__gt=recent)
+        )
+
+    def prioritised(self):
+        """Violations first, then the most reported, never contacted before the others."""
+        return self.annotate(
+            is_violation=Count("pk", filter=Q(last_verdict="violation")),
+            never_contacted=Count("pk", filter=Q(last_contacted_at__isnull=True)),
+        ).order_by("-is_violation", "-report_count", "-never_contacted", "last_reported_at")
+
+
+def impact_figures() -> list[dict]:
+    """The public counters of LightsOff, each with its key, French label and value."""
+    from .models import Report, Shop, ShopkeeperAnswer, ShopStatus
+
+    reported = Shop.objects.public().exclude(status=ShopStatus.LISTED)
+    off = reported.filter(status=ShopStatus.CONFIRMED_OFF)
+    avoided = off.aggregate(
+        kwh=Sum("kwh_per_year"), eur=Sum("eur_per_year"), co2=Sum("kg_co2_per_year")
+    )
+    reached = (
+        reported.filter(Q(last_contacted_at__isnull=False) | Q(answers__isnull=False))
+        .distinct()
+        .count()
+    )
+    answers = ShopkeeperAnswer.objects.values("shop").distinct().count()
+    return [
+        {"key": "reports", "label": _("signalements de commerces éclairés"),
+         "value": Report.objects.exclude(moderation="hidden").count()},
+        {"key": "confirmed_off", "label": _("commerces éteints"), "value": off.count()},
+        {"key": "shops_reported", "label": _("commerces signalés"), "value": reported.count()},
+        {"key": "shops_reached", "label": _("commerces contactés"), "value": reached},
+        {"key": "answers", "label": _("réponses de commerçants"), "value": answers},
+        {"key": "kwh_avoided", "label": _("kWh évités par an"),
+         "value": round(avoided["kwh"] or 0)},
+        {"key": "eur_avoided", "label": _("euros économisés par an"),
+         "value": round(avoided["eur"] or 0)},
+        {"key": "co2_avoided", "label": _("kg de CO2 évités par an"),
+         "value": round(avoided["co2"] or 0)},
+    ]  # fmt: skip
+
+
+def by_city() -> list[dict]:
+    from .models import Shop, ShopStatus
+
+    rows = (
+        Shop.objects.public()
+        .exclude(status=ShopStatus.LISTED)
+        .values("city", "commune")
+        .annotate(
+            reported=Count("pk"),
+            off=Count("pk", filter=Q(status=ShopStatus.CONFIRMED_OFF)),
+            kwh=Sum("kwh_per_year", filter=Q(status=ShopStatus.CONFIRMED_OFF)),
+        )
+        .order_by("-reported", "city")
+    )
+    return [
+        {**row, "departement": row["commune"][:2], "kwh": round(row["kwh"] or 0)} for row in rows
+    ]
+
+
+def reports_by_month() -> list[dict]:
+    from django.db.models.functions import TruncMonth
+
+    from .models import Report
+
+    rows = (
+        Report.objects.exclude(moderation="hidden")
+        .annotate(month=TruncMonth("created_at"))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by("month")
+    )
+    return [{"month": row["month"], "count": row["count"]} for row in rows]

@@ -1,0 +1,67 @@
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from reserve.apps.lightsoff.models import Report, Shop
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_app_declares_itself_as_a_plugin():
+    config = apps.get_app_config("lightsoff")
+
+    assert config.challenge_slug == "commerces-eclaires-la-nuit"
+    assert config.url_prefix == "lightsoff/"
+    assert {f["key"] for f in config.impact_figures()} >= {
+        "reports",
+        "confirmed_off",
+        "kwh_avoided",
+    }
+
+
+def test_the_platform_mounts_its_pages_and_api(client):
+    assert client.get("/lightsoff/").status_code == 200
+    assert client.get("/api/lightsoff/stats").status_code == 200
+
+
+def test_its_counters_reach_the_platform_stats(client):
+    stats = client.get("/api/stats").json()
+
+    assert "lightsoff_reports" in stats
+
+
+def test_the_navigation_links_to_it(client):
+    assert 'href="/lightsoff/"' in client.get("/").content.decode()
+
+
+def test_demo_data_is_deterministic_and_idempotent():
+    from reserve.apps.lightsoff import demo
+
+    demo.seed({})
+    first = sorted(Shop.objects.values_list("osm_id", "name"))
+    reports = Report.objects.count()
+    demo.seed({})
+
+    assert sorted(Shop.objects.values_list("osm_id", "name")) == first
+    assert Report.objects.count() == reports
+    assert len(first) == 300
+    assert set(Shop.objects.values_list("city", flat=True)) == {"Bordeaux", "Lyon", "Nantes"}
+    assert Shop.objects.exclude(status="listed").values("status").distinct().count() >= 5
+
+
+def test_migrations_are_up_to_date():
+    call_command("makemigrations", "lightsoff", "--check", "--dry-run", verbosity=0)
+
+
+def test_a_volunteers_contacts_are_in_their_personal_data_export(reservist):
+    from reserve.apps.lightsoff import services
+
+    from .factories import ShopFactory
+
+    shop = ShopFactory(in_queue=True)
+    services.claim_shop(reservist, shop.pk)
+    services.log_contact(reservist, Shop.objects.get(pk=shop.pk), "positive", "Aimable")
+
+    data = apps.get_app_config("lightsoff").personal_data(reservist)["lightsoff"]
+
+    assert data["contacts"][0]["notes"] == "Aimable"

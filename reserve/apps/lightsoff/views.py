@@ -1,0 +1,423 @@
+import csv
+import json
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from reserve.accounts.roles import Role, role_required
+from reserve.core.caching import cache_anonymous_page
+
+from . import queries, scripts, services
+from .forms import (
+    AbuseForm,
+    ContactForm,
+    EcoWattForm,
+    FollowUpForm,
+    ModerationForm,
+    ReportForm,
+    ShopForm,
+)
+from .models import (
+    Action,
+    Answer,
+    EcoWattDay,
+    Moderation,
+    Reason,
+    Report,
+    Shop,
+    ShopStatus,
+    TenseDayAlert,
+)
+
+CACHE = services.CACHE_SCOPE
+
+
+def _float(value):
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _posted(request):
+    """The POST data when posted (even empty, so that required fields say so), else None."""
+    return request.POST if request.method == "POST" else None
+
+
+def _ip(request) -> str:
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _too_many(request, template, context):
+    context["rate_limited"] = True
+    return render(request, template, context, status=429)
+
+
+def tense_day():
+    return EcoWattDay.objects.filter(day=timezone.localdate(), value__gte=2).first()
+
+
+def index(request):
+    """Find the shop: located (lat/lon from the browser) or searched by name or address."""
+    lat, lon = _float(request.GET.get("lat")), _float(request.GET.get("lon"))
+    query = request.GET.get("q", "").strip()[:100]
+    located = lat is not None and lon is not None
+    if located and not services.in_france(lat, lon):
+        messages.error(request, _("Cette position est hors de France : cherchez plutôt par nom."))
+        located = False
+    shops = []
+    if located:
+        shops = Shop.objects.nearest(lat, lon, metres=400, limit=40)
+    elif query:
+        shops = list(Shop.objects.search(query).order_by("name")[:40])
+    markers = [
+        {
+            "id": s.pk,
+            "name": s.name,
+            "lat": s.lat,
+            "lon": s.lon,
+            "url": reverse("lightsoff:report", args=[s.pk]),
+        }
+        for s in shops
+    ]
+    return render(
+        request,
+        "lightsoff/index.html",
+        {
+            "shops": shops,
+            "query": query,
+            "lat": lat if located else None,
+            "lon": lon if located else None,
+            "markers": markers,
+            "tense_day": tense_day(),
+            "map_tile_url": settings.MAP_TILE_URL,
+            "map_attribution": settings.MAP_ATTRIBUTION,
+        },
+    )
+
+
+def shop_add(request):
+    initial = {"lat": request.GET.get("lat"), "lon": request.GET.get("lon")}
+    form = ShopForm(_posted(request), initial=initial)
+    similar = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        similar = services.similar_shops(data["name"], data["lat"], data["lon"])
+        if not similar or data["confirm_new"]:
+            shop = services.add_shop(
+                name=data["name"],
+                category=data["category"],
+                lat=data["lat"],
+                lon=data["lon"],
+                address=data["address"],
+            )
+            return redirect("lightsoff:report", shop.pk)
+        form = ShopForm(initial={**data, "confirm_new": True})
+    return render(request, "lightsoff/shop_add.html", {"form": form, "similar": similar})
+
+
+def report_create(request, pk):
+    shop = get_object_or_404(Shop.objects.public(), pk=pk)
+    initial = {"seen_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")}
+    form = ReportForm(_posted(request), request.FILES or None, initial=initial)
+    context = {"shop": shop, "form": form}
+    if request.method == "POST":
+        limit_ip = settings.LIGHTSOFF_REPORTS_PER_IP_HOUR
+        if services.hit_rate_limit("report-ip", _ip(request), limit_ip):
+            return _too_many(request, "lightsoff/report_form.html", context)
+        if form.is_valid():
+            data = form.cleaned_data
+            email = data["email"].lower()
+            limit_email = settings.LIGHTSOFF_REPORTS_PER_EMAIL_HOUR
+            if email and services.hit_rate_limit("report-email", email, limit_email):
+                return _too_many(request, "lightsoff/report_form.html", context)
+            try:
+                report = services.report_lit_shop(
+                    shop,
+                    element=data["element"],
+                    seen_at=data["seen_at"],
+                    photo=data["photo"],
+                    email=email,
+                    consent=data["consent"],
+                    comment=data["comment"],
+                )
+            except services.ServiceError as error:
+                form.add_error(None, error)
+            else:
+                return redirect("lightsoff:report_result", report.token)
+    return render(request, "lightsoff/report_form.html", context)
+
+
+def report_result(request, token):
+    report = get_object_or_404(Report.objects.select_related("shop"), token=token)
+    verdict = services.shop_verdict(report.shop, report.element, report.seen_at)
+    return render(
+        request,
+        "lightsoff/report_result.html",
+        {
+            "report": report,
+            "shop": report.shop,
+            "verdict": verdict,
+            "waste": services.estimate(verdict),
+            "call_script": scripts.call_script(report),
+            "variants": scripts.message_variants(report),
+            "can_call": report.shop.phone and not services.is_premium_rate(report.shop.phone),
+            "actions": Action,
+        },
+    )
+
+
+@require_POST
+def report_action(request, token):
+    report = get_object_or_404(Report, token=token)
+    action = request.POST.get("action", "")
+    if action not in Action.values:
+        messages.error(request, _("Action inconnue."))
+    else:
+        services.record_action(report, action)
+        messages.success(
+            request, _("Merci ! C'est noté : « %(action)s ».") % {"action": Action(action).label}
+        )
+    return redirect("lightsoff:report_result", report.token)
+
+
+@cache_anonymous_page(60, CACHE)
+def shop_detail(request, pk):
+    shop = get_object_or_404(Shop.objects.public(), pk=pk)
+    reports = shop.reports.filter(moderation=Moderation.VISIBLE)[:10]
+    return render(request, "lightsoff/shop_detail.html", {"shop": shop, "reports": reports})
+
+
+def shopkeeper(request, token):
+    """The shopkeeper's page: reached by the link or QR code only, no account."""
+    shop = get_object_or_404(Shop, token=token)
+    context = {"shop": shop, "reasons": Reason.choices, "answers": Answer, "answered": None}
+    if request.method == "POST":
+        if services.hit_rate_limit("shopkeeper", _ip(request), 30):
+            return _too_many(request, "lightsoff/shopkeeper.html", context)
+        try:
+            given = services.answer_as_shopkeeper(
+                shop, request.POST.get("answer", ""), request.POST.get("reason", "")
+            )
+        except services.ServiceError as error:
+            context["error"] = " ".join(error.messages)
+        else:
+            context["answered"] = given
+            shop.refresh_from_db()
+    return render(request, "lightsoff/shopkeeper.html", context)
+
+
+def follow_up(request, token):
+    report = get_object_or_404(Report.objects.select_related("shop"), token=token)
+    form = FollowUpForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_follow_up(report.shop, form.cleaned_data["answer"])
+        except services.ServiceError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Merci d'être repassé(e) ! Le statut du commerce est à jour.")
+            )
+            return redirect("lightsoff:shop", report.shop.pk)
+    return render(request, "lightsoff/follow_up.html", {"report": report, "form": form})
+
+
+def abuse(request, pk):
+    shop = get_object_or_404(Shop.objects.public(), pk=pk)
+    report = Report.objects.filter(shop=shop, token=request.GET.get("signalement", "")).first()
+    form = AbuseForm(_posted(request))
+    if request.method == "POST":
+        if services.hit_rate_limit("abuse", _ip(request), 20):
+            return _too_many(request, "lightsoff/abuse.html", {"shop": shop, "form": form})
+        if form.is_valid():
+            services.report_abuse(shop, form.cleaned_data["reason"], report)
+            messages.success(request, _("Merci, l'équipe de modération va regarder."))
+            return redirect("lightsoff:shop", shop.pk)
+    return render(request, "lightsoff/abuse.html", {"shop": shop, "form": form})
+
+
+# --- public impact ---------------------------------------------------------------------------
+
+
+@cache_anonymous_page(120, CACHE)
+def impact(request):
+    months = queries.reports_by_month()
+    peak = max((m["count"] for m in months), default=0) or 1
+    for month in months:
+        month["percent"] = round(100 * month["count"] / peak)
+    return render(
+        request,
+        "lightsoff/impact.html",
+        {
+            "figures": queries.impact_figures(),
+            "cities": queries.by_city(),
+            "months": months,
+            "tense_day": tense_day(),
+            "statuses": [s for s in ShopStatus.choices if s[0] != ShopStatus.LISTED],
+            "map_tile_url": settings.MAP_TILE_URL,
+            "map_attribution": settings.MAP_ATTRIBUTION,
+        },
+    )
+
+
+OPEN_DATA_FIELDS = [
+    "id", "name", "category", "address", "city", "commune", "lat", "lon", "osm_id", "status",
+    "report_count", "last_verdict", "kwh_per_year", "eur_per_year", "kg_co2_per_year",
+]  # fmt: skip
+
+
+def _open_data_rows():
+    return Shop.objects.public().exclude(status=ShopStatus.LISTED).values(*OPEN_DATA_FIELDS)
+
+
+def impact_csv(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="lightsoff-commerces.csv"'
+    writer = csv.DictWriter(response, fieldnames=OPEN_DATA_FIELDS)
+    writer.writeheader()
+    writer.writerows(_open_data_rows())
+    return response
+
+
+def impact_geojson(request):
+    features = [
+        {
+            "type": "Feature",
+            "id": row["id"],
+            "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+            "properties": {k: v for k, v in row.items() if k not in ("lat", "lon", "id")},
+        }
+        for row in _open_data_rows()
+    ]
+    body = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
+    response = HttpResponse(body, content_type="application/geo+json")
+    response["Content-Disposition"] = 'attachment; filename="lightsoff-commerces.geojson"'
+    return response
+
+
+# --- volunteers -----------------------------------------------------------------------------
+
+
+def _volunteer_required(view):
+    return role_required(Role.RESERVIST)(view)
+
+
+@_volunteer_required
+def queue(request):
+    now = timezone.now()
+    shops = Shop.objects.contactable(now).prioritised()[:50]
+    alert = TenseDayAlert.objects.filter(user=request.user).exists()
+    context = {"shops": shops, "now": now, "alert": alert, "tense_day": tense_day()}
+    return render(request, "lightsoff/queue.html", context)
+
+
+@require_POST
+@_volunteer_required
+def tense_day_alert(request):
+    wanted = request.POST.get("wanted") == "1"
+    services.set_tense_day_alert(request.user, wanted)
+    if wanted:
+        messages.success(request, _("Vous serez prévenu(e) des jours EcoWatt orange et rouges."))
+    else:
+        messages.success(request, _("Vous ne serez plus prévenu(e) des jours tendus."))
+    return redirect("lightsoff:queue")
+
+
+@require_POST
+@_volunteer_required
+def claim(request, pk):
+    if services.claim_shop(request.user, pk):
+        return redirect("lightsoff:contact", pk)
+    messages.error(
+        request, _("Un autre bénévole s'occupe déjà de ce commerce. Choisissez-en un autre.")
+    )
+    return redirect("lightsoff:queue")
+
+
+@_volunteer_required
+def contact(request, pk):
+    shop = get_object_or_404(Shop.objects.public(), pk=pk)
+    if not services.holds_claim(request.user, shop):
+        messages.error(request, _("Prenez d'abord ce commerce dans la file."))
+        return redirect("lightsoff:queue")
+    form = ContactForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.log_contact(
+                request.user, shop, form.cleaned_data["outcome"], form.cleaned_data["notes"]
+            )
+        except services.ServiceError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Merci ! Le contact est enregistré."))
+            return redirect("lightsoff:queue")
+    report = shop.reports.first()
+    return render(
+        request,
+        "lightsoff/contact.html",
+        {
+            "shop": shop,
+            "form": form,
+            "report": report,
+            "call_script": scripts.call_script(report) if report else "",
+            "can_call": shop.phone and not services.is_premium_rate(shop.phone),
+        },
+    )
+
+
+@_volunteer_required
+def letter(request, pk):
+    shop = get_object_or_404(Shop.objects.public(), pk=pk)
+    link = settings.SITE_URL + reverse("lightsoff:shopkeeper", args=[shop.token])
+    qr = segno.make(link, error="m").svg_inline(scale=4, dark="#000", light="#fff")
+    report = shop.reports.first()
+    return render(
+        request, "lightsoff/letter.html", {"shop": shop, "link": link, "qr": qr, "report": report}
+    )
+
+
+# --- moderation and EcoWatt (staff) -----------------------------------------------------------
+
+
+@role_required(Role.STAFF)
+def moderation(request):
+    if request.method == "POST":
+        report = get_object_or_404(Report, pk=request.POST.get("report"))
+        form = ModerationForm(request.POST)
+        if form.is_valid():
+            try:
+                services.moderate_report(
+                    request.user,
+                    report,
+                    approve=form.cleaned_data["decision"] == "approve",
+                    reason=form.cleaned_data["reason"],
+                )
+            except services.ServiceError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Décision enregistrée."))
+        return redirect("lightsoff:moderation")
+    pending = Report.objects.filter(moderation=Moderation.PENDING).select_related("shop")[:50]
+    return render(
+        request, "lightsoff/moderation.html", {"reports": pending, "form": ModerationForm()}
+    )
+
+
+@role_required(Role.STAFF)
+def ecowatt(request):
+    form = EcoWattForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.set_ecowatt(data["day"], data["value"], data["message"])
+        messages.success(request, _("Signal EcoWatt enregistré."))
+        return redirect("lightsoff:ecowatt")
+    days = EcoWattDay.objects.all()[:14]
+    return render(request, "lightsoff/ecowatt.html", {"form": form, "days": days})

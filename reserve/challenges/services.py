@@ -1,0 +1,453 @@
+"""Named write operations on challenges: each checks permissions, records an audit entry, puts the
+event on the challenge's timeline, notifies the people concerned and refreshes the public pages."""
+
+import re
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from reserve.accounts.models import User
+from reserve.accounts.roles import is_staff_member
+from reserve.core.audit import record
+from reserve.core.caching import invalidate
+
+from .lifecycle import TRANSITIONS
+from .models import (
+    Application,
+    ApplicationStatus,
+    Attachment,
+    Challenge,
+    Decision,
+    Message,
+    Notification,
+    QualificationScore,
+    Referent,
+    Status,
+    TimelineEvent,
+)
+from .permissions import (
+    can_act_for_sponsor,
+    edit_refusal,
+    is_participant,
+    organisations_for_intake,
+    qualify_refusal,
+)
+
+INVITATION_SALT = "challenges.referent-invitation"
+INVITATION_MAX_AGE = 60 * 60 * 24 * 30
+RESERVED_SLUGS = {"proposer", "mes-defis", "pipeline", "invitation", "flux"}
+
+
+class TransitionRefused(Exception):
+    """An illegal transition: the message explains why, in words the user understands."""
+
+
+# Intake
+
+
+@transaction.atomic
+def create_challenge(user, form, referents) -> Challenge:
+    """Open a draft in an organisation's name (a verified member) or the programme's (staff)."""
+    organisation = form.cleaned_data.get("organisation")
+    if organisation is None and not is_staff_member(user):
+        raise PermissionDenied(_("Choisissez l'organisation qui porte le défi."))
+    if organisation is not None and not (
+        is_staff_member(user) or organisations_for_intake(user).filter(pk=organisation.pk).exists()
+    ):
+        raise PermissionDenied(_("Vous ne pouvez pas agir au nom de cette organisation."))
+    challenge = form.save(commit=False)
+    challenge.created_by = user
+    challenge.slug = unique_slug(challenge.title)
+    challenge.save()
+    referents.instance = challenge
+    referents.save()
+    _event(challenge, user, _("Défi créé en brouillon"))
+    record(user, "challenge.created", challenge)
+    return challenge
+
+
+@transaction.atomic
+def update_challenge(user, form, referents) -> Challenge:
+    refusal = edit_refusal(user, form.instance)
+    if refusal:
+        raise PermissionDenied(refusal)
+    challenge = form.save()
+    referents.save()
+    record(user, "challenge.updated", challenge, fields=sorted(form.changed_data))
+    invalidate("challenges")
+    return challenge
+
+
+def unique_slug(title: str) -> str:
+    base = slugify(title)[:150] or "defi"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-defi"
+    slug, number = base, 2
+    while Challenge.objects.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+# Lifecycle
+
+
+@transaction.atomic
+def transition(user, challenge: Challenge, name: str, note: str = "") -> Challenge:
+    """Move the challenge along its lifecycle, or refuse with an explanation."""
+    step = TRANSITIONS.get(name)
+    if step is None:
+        raise TransitionRefused(_("Cette action n'existe pas."))
+    challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
+    allowed = is_staff_member(user) or (step.by_sponsor and can_act_for_sponsor(user, challenge))
+    if not allowed:
+        raise TransitionRefused(
+            _("« %(action)s » est réservé à l'équipe du programme.") % {"action": step.label}
+            if not step.by_sponsor
+            else _(
+                "Seuls les membres d'une organisation vérifiée porteuse du défi peuvent "
+                "« %(action)s »."
+            )
+            % {"action": step.label}
+        )
+    if challenge.status not in step.sources:
+        raise TransitionRefused(
+            _(
+                "Impossible de « %(action)s » : le défi est « %(status)s », et cette action n'est "
+                "possible que depuis : %(sources)s."
+            )
+            % {
+                "action": step.label,
+                "status": challenge.get_status_display(),
+                "sources": ", ".join(str(Status(s).label) for s in step.sources),
+            }
+        )
+    if step.needs_note and not note.strip():
+        raise TransitionRefused(
+            _("« %(action)s » demande un motif : il est envoyé au porteur du défi.")
+            % {"action": step.label}
+        )
+    _check_guards(challenge, name)
+    previous = challenge.status
+    _apply(challenge, name, step.target, note.strip())
+    _event(challenge, user, str(step.label), note=note.strip(), from_status=previous)
+    record(user, f"challenge.{name}", challenge, from_status=previous, to_status=step.target)
+    _notify_transition(user, challenge, name, note.strip())
+    if name == "submit":
+        for referent in challenge.referents.filter(invited_at__isnull=True):
+            invite_referent(user, referent)
+    invalidate("challenges")
+    return challenge
+
+
+def _check_guards(challenge, name) -> None:
+    if name == "qualify":
+        if not challenge.slots.exists():
+            raise TransitionRefused(
+                _("Avant le go, définissez au moins un rôle recherché pour l'équipe.")
+            )
+        if challenge.sprint_start is None:
+            raise TransitionRefused(_("Avant le go, fixez les dates du sprint."))
+
+
+def _apply(challenge, name, target, note) -> None:
+    now = timezone.now()
+    challenge.status = target
+    challenge.status_changed_at = now
+    if name == "submit":
+        challenge.submitted_at = challenge.submitted_at or now
+        challenge.qualification_due = now + timedelta(days=settings.CHALLENGE_QUALIFICATION_DAYS)
+    elif name in ("qualify", "decline"):
+        challenge.decided_at = now
+        challenge.decision = Decision.GO if name == "qualify" else Decision.NO_GO
+        challenge.decision_rationale = note
+    elif name == "request_information":
+        challenge.decision = Decision.MORE_INFORMATION
+        challenge.decision_rationale = note
+    elif name == "start_sprint":
+        challenge.team_formed_at = now
+    elif name == "deliver":
+        challenge.delivered_at = now
+    challenge.save()
+
+
+@transaction.atomic
+def decide_challenge(user, challenge, decision: str, rationale: str, make_public=False):
+    """Staff decision after qualification: go, no-go or more information, with a rationale."""
+    if not is_staff_member(user):
+        raise PermissionDenied(_("La décision revient à l'équipe du programme."))
+    name = {
+        Decision.GO: "qualify",
+        Decision.NO_GO: "decline",
+        Decision.MORE_INFORMATION: "request_information",
+    }[Decision(decision)]
+    if name == "decline" and make_public:
+        Challenge.objects.filter(pk=challenge.pk).update(declined_is_public=True)
+    return transition(user, challenge, name, rationale)
+
+
+# Qualification
+
+
+@transaction.atomic
+def save_scores(user, challenge, scores: dict[str, tuple[int, str]], impact_assessment=None):
+    """Record the user's scores on the grid: {criterion: (score, comment)}."""
+    refusal = qualify_refusal(user, challenge)
+    if refusal:
+        raise PermissionDenied(refusal)
+    for criterion, (score, comment) in scores.items():
+        QualificationScore.objects.update_or_create(
+            challenge=challenge,
+            author=user,
+            criterion=criterion,
+            defaults={"score": score, "comment": comment},
+        )
+    if impact_assessment is not None and is_staff_member(user):
+        challenge.impact_assessment_needed = impact_assessment
+        challenge.save(update_fields=["impact_assessment_needed", "updated_at"])
+    _event(challenge, user, _("Grille de qualification remplie par %(name)s") % {"name": user})
+    record(user, "challenge.scored", challenge, criteria=sorted(scores))
+
+
+@transaction.atomic
+def save_team(user, challenge, slots, sprint_start, sprint_end) -> None:
+    """Staff define the team the challenge needs: role slots and sprint dates."""
+    if not is_staff_member(user):
+        raise PermissionDenied(_("L'équipe du programme définit les rôles recherchés."))
+    if challenge.status not in (Status.IN_QUALIFICATION, Status.QUALIFIED, Status.TEAM_FORMING):
+        raise PermissionDenied(
+            _("Les rôles se définissent pendant la qualification et la formation de l'équipe.")
+        )
+    slots.save()
+    challenge.sprint_start = sprint_start
+    challenge.sprint_end = sprint_end or challenge.default_sprint_end()
+    challenge.save(update_fields=["sprint_start", "sprint_end", "updated_at"])
+    record(user, "challenge.team_defined", challenge)
+    invalidate("challenges")
+
+
+# Referents
+
+
+def invitation_token(referent) -> str:
+    return signing.dumps({"referent": referent.pk}, salt=INVITATION_SALT)
+
+
+def referent_from_token(token: str) -> Referent:
+    """The invited referent, or ValidationError when the link is broken or too old."""
+    try:
+        data = signing.loads(token, salt=INVITATION_SALT, max_age=INVITATION_MAX_AGE)
+    except signing.SignatureExpired as error:
+        raise ValidationError(
+            _("Ce lien d'invitation a expiré : demandez-en un nouveau.")
+        ) from error
+    except signing.BadSignature as error:
+        raise ValidationError(_("Ce lien d'invitation n'est pas valide.")) from error
+    referent = Referent.objects.select_related("challenge").filter(pk=data["referent"]).first()
+    if referent is None:
+        raise ValidationError(_("Cette invitation a été retirée."))
+    return referent
+
+
+@transaction.atomic
+def add_referent(user, challenge, form) -> Referent:
+    if not is_participant(user, challenge) or not (
+        is_staff_member(user) or can_act_for_sponsor(user, challenge)
+    ):
+        raise PermissionDenied(_("Vous ne pouvez pas inviter de référent sur ce défi."))
+    referent = form.save(commit=False)
+    referent.challenge = challenge
+    referent.save()
+    invite_referent(user, referent)
+    return referent
+
+
+def invite_referent(user, referent) -> None:
+    url = settings.SITE_URL + reverse(
+        "challenges:accept_invitation", args=[invitation_token(referent)]
+    )
+    context = {"referent": referent, "challenge": referent.challenge, "url": url, "inviter": user}
+    subject = render_to_string("challenges/email/invitation_subject.txt", context).strip()
+    send_mail(
+        subject,
+        render_to_string("challenges/email/invitation.txt", context),
+        None,
+        [referent.email],
+    )
+    referent.invited_at = timezone.now()
+    referent.save(update_fields=["invited_at"])
+    _event(
+        referent.challenge, user, _("%(name)s invité(e) comme référent") % {"name": referent.name}
+    )
+    record(user, "challenge.referent_invited", referent.challenge, referent=referent.pk)
+
+
+@transaction.atomic
+def accept_invitation(user, referent) -> Referent:
+    if referent.user_id not in (None, user.pk):
+        raise ValidationError(_("Cette invitation a déjà été acceptée par une autre personne."))
+    if referent.user_id is None:
+        referent.user = user
+        referent.accepted_at = timezone.now()
+        referent.save(update_fields=["user", "accepted_at"])
+        _event(referent.challenge, user, _("%(name)s a rejoint la qualification") % {"name": user})
+        record(user, "challenge.referent_joined", referent.challenge, referent=referent.pk)
+    return referent
+
+
+# Workspace
+
+
+MENTION = re.compile(r"@([\w.+-]+@[\w-]+(?:\.[\w-]+)+|\w+)")
+
+
+@transaction.atomic
+def post_message(user, challenge, body: str, files=()) -> Message:
+    """A message in the private thread; mentioned participants are notified."""
+    if not is_participant(user, challenge):
+        raise PermissionDenied(_("Seuls les participants du défi écrivent dans son fil."))
+    message = Message.objects.create(challenge=challenge, author=user, body=body.strip())
+    for upload in files:
+        Attachment.objects.create(
+            message=message, file=upload, name=upload.name[:200], size=upload.size
+        )
+    mentioned = [p for p in mentioned_participants(challenge, body) if p.pk != user.pk]
+    if mentioned:
+        text = _("%(name)s vous a mentionné(e) sur « %(title)s »") % {
+            "name": user,
+            "title": challenge.title,
+        }
+        _notify(mentioned, challenge, text, body.strip(), challenge.get_workspace_url())
+    record(user, "challenge.message_posted", challenge, message=message.pk)
+    return message
+
+
+def participants(challenge) -> list:
+    users = {u.pk: u for u in User.objects.filter(is_staff=True, is_active=True)}
+    users.update({u.pk: u for u in _sponsors(challenge)})
+    users.update({u.pk: u for u in _referent_users(challenge)})
+    return list(users.values())
+
+
+def mentioned_participants(challenge, body: str) -> list:
+    names = {name.casefold() for name in MENTION.findall(body)}
+    if not names:
+        return []
+    return [
+        person
+        for person in participants(challenge)
+        if person.email.casefold() in names
+        or (person.first_name and person.first_name.casefold() in names)
+    ]
+
+
+# Applications
+
+
+@transaction.atomic
+def apply_to_slot(user, slot, message: str = "") -> Application:
+    """ "Je me porte volontaire": a reservist applies to a role of a recruiting challenge."""
+    if not user.is_authenticated or not user.is_reservist:
+        raise ValidationError(_("Rejoignez d'abord la réserve pour vous porter volontaire."))
+    if slot.challenge.status not in Status.recruiting():
+        raise ValidationError(_("Ce défi ne recrute plus."))
+    try:
+        with transaction.atomic():
+            application = Application.objects.create(slot=slot, user=user, message=message.strip())
+    except IntegrityError as error:
+        existing = Application.objects.get(slot=slot, user=user)
+        if existing.status != ApplicationStatus.WITHDRAWN:
+            raise ValidationError(_("Vous êtes déjà volontaire pour ce rôle.")) from error
+        existing.status = ApplicationStatus.PENDING
+        existing.message = message.strip()
+        existing.save(update_fields=["status", "message"])
+        application = existing
+    record(user, "challenge.applied", slot.challenge, slot=slot.pk)
+    staff = list(User.objects.filter(is_staff=True, is_active=True))
+    text = _("%(name)s se porte volontaire (%(skill)s) sur « %(title)s »") % {
+        "name": user,
+        "skill": slot.skill_label,
+        "title": slot.challenge.title,
+    }
+    _notify(staff, slot.challenge, text, message, slot.challenge.get_workspace_url())
+    return application
+
+
+@transaction.atomic
+def withdraw_application(user, application) -> None:
+    if application.user_id != user.pk:
+        raise PermissionDenied(_("Ce n'est pas votre candidature."))
+    if application.status != ApplicationStatus.PENDING:
+        raise ValidationError(_("Seule une candidature en attente peut être retirée."))
+    application.status = ApplicationStatus.WITHDRAWN
+    application.save(update_fields=["status"])
+    record(user, "challenge.application_withdrawn", application.slot.challenge)
+
+
+def mark_notifications_read(user) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
+# Side effects
+
+
+def _event(challenge, actor, text, note="", from_status=""):
+    TimelineEvent.objects.create(
+        challenge=challenge,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        from_status=from_status,
+        to_status=challenge.status if from_status else "",
+        text=str(text)[:300],
+        note=note,
+    )
+
+
+def _sponsors(challenge) -> list:
+    people = []
+    if challenge.organisation_id:
+        people = list(
+            User.objects.filter(memberships__organisation=challenge.organisation_id, is_active=True)
+        )
+    if challenge.created_by_id and all(p.pk != challenge.created_by_id for p in people):
+        people.append(challenge.created_by)
+    return people
+
+
+def _referent_users(challenge) -> list:
+    return list(User.objects.filter(referent_roles__challenge=challenge, is_active=True))
+
+
+def _notify_transition(actor, challenge, name, note) -> None:
+    if name == "submit":
+        audience = list(User.objects.filter(is_staff=True, is_active=True)) + _sponsors(challenge)
+    else:
+        audience = _sponsors(challenge) + _referent_users(challenge)
+    audience = [
+        p for p in {p.pk: p for p in audience}.values() if p.pk != getattr(actor, "pk", None)
+    ]
+    text = _("« %(title)s » : %(status)s") % {
+        "title": challenge.title,
+        "status": challenge.get_status_display(),
+    }
+    _notify(audience, challenge, text, note, challenge.get_workspace_url())
+
+
+def _notify(people, challenge, text, note, url) -> None:
+    """In-app notification and e-mail (through the outbox), one message per person."""
+    Notification.objects.bulk_create(
+        Notification(user=p, challenge=challenge, text=str(text)[:300], url=url) for p in people
+    )
+    context = {"challenge": challenge, "text": text, "note": note, "url": settings.SITE_URL + url}
+    body = render_to_string("challenges/email/notification.txt", context)
+    for person in people:
+        send_mail(str(text)[:200], body, None, [person.email])

@@ -1,0 +1,391 @@
+from urllib.parse import urlsplit
+
+from django import forms
+from django.core.validators import URLValidator
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from reserve.organisations.models import Organisation, Part
+
+from .departements import CHOICES as DEPARTEMENT_CHOICES
+from .models import (
+    BIO_MAX_LENGTH,
+    MAX_HOURS_PER_WEEK,
+    AvailabilityPeriod,
+    Engagement,
+    Profile,
+    WorkMode,
+)
+from .taxonomy import FAMILIES, LANGUAGES, THEMES, Level
+from .widgets import FastCheckboxes, FastSelect, FastSelectMultiple
+
+MAX_LINKS = 5
+LEVEL_CHOICES = [("", _("—"))] + [(str(level.value), level.label) for level in Level]
+
+
+def employers():
+    return Organisation.objects.verified().playing(Part.EMPLOYER)
+
+
+class SkillsForm(forms.Form):
+    """One optional level per skill of the taxonomy, grouped by family in the template."""
+
+    def __init__(self, *args, profile, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = {s.skill: str(s.level) for s in profile.skills.all()}
+        for family in FAMILIES:
+            for skill in family.skills:
+                self.fields[skill.code] = forms.ChoiceField(
+                    label=skill.label,
+                    choices=LEVEL_CHOICES,
+                    required=False,
+                    initial=current.get(skill.code, ""),
+                )
+
+    def families(self):
+        return [(family, [self[s.code] for s in family.skills]) for family in FAMILIES]
+
+    def levels(self) -> dict[str, int]:
+        return {code: int(value) for code, value in self.cleaned_data.items() if value}
+
+
+class CodesField(forms.MultipleChoiceField):
+    """Space-delimited codes in the model, ticked boxes in the form."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def prepare_value(self, value):
+        return value.split() if isinstance(value, str) else value
+
+
+class InterestsForm(forms.ModelForm):
+    themes = CodesField(
+        label=_("Thèmes qui vous intéressent"), choices=THEMES.items(), required=False
+    )
+    languages = CodesField(label=_("Langues parlées"), choices=LANGUAGES.items(), required=False)
+
+    class Meta:
+        model = Profile
+        fields = ["themes", "languages", "bio", "links"]
+        labels = {"bio": _("Présentez-vous en quelques lignes"), "links": _("Liens (facultatif)")}
+        help_texts = {
+            "bio": _(
+                "Ce que vous aimez faire, ce que vous avez déjà fait. %(max)s caractères au plus."
+            )
+            % {"max": BIO_MAX_LENGTH},
+            "links": _("LinkedIn, portfolio, GitHub… une adresse par ligne, %(max)s au plus.")
+            % {"max": MAX_LINKS},
+        }
+        widgets = {
+            "bio": forms.Textarea(attrs={"rows": 4}),
+            "links": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def clean_themes(self):
+        return f" {' '.join(self.cleaned_data['themes'])} " if self.cleaned_data["themes"] else ""
+
+    def clean_languages(self):
+        languages = self.cleaned_data["languages"]
+        return f" {' '.join(languages)} " if languages else ""
+
+    def clean_links(self):
+        links = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
+        if len(links) > MAX_LINKS:
+            raise forms.ValidationError(_("%(max)s liens au plus.") % {"max": MAX_LINKS})
+        validate = URLValidator(schemes=["http", "https"])
+        for link in links:
+            try:
+                validate(link if urlsplit(link).scheme else f"https://{link}")
+            except forms.ValidationError:
+                raise forms.ValidationError(
+                    _("« %(link)s » n'est pas une adresse web.") % {"link": link}
+                ) from None
+        return "\n".join(links)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self):
+        super().__init__(format="%Y-%m-%d")
+
+
+class AvailabilityForm(forms.ModelForm):
+    """Hours, place and mode, plus optionally one new period of each kind."""
+
+    departement = forms.ChoiceField(
+        label=_("Département"), choices=[("", _("— choisir —"))] + DEPARTEMENT_CHOICES
+    )
+    available_start = forms.DateField(label=_("Disponible du"), required=False, widget=DateInput())
+    available_end = forms.DateField(label=_("au"), required=False, widget=DateInput())
+    unavailable_start = forms.DateField(
+        label=_("Indisponible du"), required=False, widget=DateInput()
+    )
+    unavailable_end = forms.DateField(label=_("au"), required=False, widget=DateInput())
+
+    class Meta:
+        model = Profile
+        fields = ["hours_per_week", "work_mode", "departement", "city"]
+        labels = {
+            "hours_per_week": _("Heures disponibles par semaine"),
+            "work_mode": _("Je peux aider"),
+        }
+        help_texts = {"hours_per_week": _("Une estimation suffit : 2, 5, 10…")}
+        widgets = {
+            "work_mode": forms.RadioSelect,
+            "hours_per_week": forms.NumberInput(attrs={"min": 0, "max": MAX_HOURS_PER_WEEK}),
+            "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
+        }
+
+    def clean_hours_per_week(self):
+        hours = self.cleaned_data["hours_per_week"]
+        if hours > MAX_HOURS_PER_WEEK:
+            raise forms.ValidationError(
+                _(
+                    "%(max)s heures par semaine au plus : indiquez ce que vous pouvez "
+                    "vraiment donner."
+                )
+                % {"max": MAX_HOURS_PER_WEEK}
+            )
+        return hours
+
+    def clean(self):
+        cleaned = super().clean()
+        for kind in ("available", "unavailable"):
+            start, end = cleaned.get(f"{kind}_start"), cleaned.get(f"{kind}_end")
+            if bool(start) != bool(end):
+                missing = f"{kind}_end" if start else f"{kind}_start"
+                self.add_error(missing, _("Indiquez le début et la fin de la période."))
+            elif start and end < start:
+                self.add_error(f"{kind}_end", _("La fin de la période doit suivre son début."))
+            elif end and end < timezone.localdate():
+                self.add_error(f"{kind}_end", _("Cette période est déjà passée."))
+        return cleaned
+
+    def new_periods(self):
+        for kind in AvailabilityPeriod.Kind:
+            start = self.cleaned_data.get(f"{kind.value}_start")
+            if start:
+                yield kind.value, start, self.cleaned_data[f"{kind.value}_end"]
+
+
+class EngagementForm(forms.ModelForm):
+    employer = forms.ModelChoiceField(
+        label=_("Mon employeur"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("— pas dans la liste —"),
+    )
+
+    class Meta:
+        model = Profile
+        fields = [
+            "engagement",
+            "employer",
+            "employer_proposed_name",
+            "hours_per_month_granted",
+            "agreement",
+        ]
+        labels = {
+            "engagement": _("Je m'engage"),
+            "employer_proposed_name": _("Ou le nom de mon employeur, s'il n'est pas dans la liste"),
+            "hours_per_month_granted": _("Heures par mois accordées par mon employeur"),
+            "agreement": _("Accord de mon employeur"),
+        }
+        help_texts = {
+            "engagement": _(
+                "Détaché·e : votre employeur voit votre nom et vos heures accordées et prévues, "
+                "pour ses attestations de mécénat de compétences."
+            )
+        }
+        widgets = {
+            "engagement": forms.RadioSelect,
+            "hours_per_month_granted": forms.NumberInput(attrs={"min": 0, "max": 200}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employer"].queryset = employers()
+
+    def clean_hours_per_month_granted(self):
+        hours = self.cleaned_data["hours_per_month_granted"]
+        if hours > 200:
+            raise forms.ValidationError(_("200 heures par mois au plus."))
+        return hours
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("engagement") == Engagement.SECONDED:
+            if (
+                not cleaned.get("employer")
+                and not cleaned.get("employer_proposed_name", "").strip()
+            ):
+                self.add_error("employer", _("Choisissez votre employeur ou écrivez son nom."))
+        else:
+            cleaned["employer"] = None
+            cleaned["employer_proposed_name"] = ""
+            cleaned["hours_per_month_granted"] = 0
+        if cleaned.get("employer"):
+            cleaned["employer_proposed_name"] = ""
+        return cleaned
+
+
+class ConsentForm(forms.ModelForm):
+    class Meta:
+        model = Profile
+        fields = [
+            "consent_data_use",
+            "consent_contact_email",
+            "consent_contact_phone",
+            "consent_employer_sees_skills",
+            "visibility",
+        ]
+        labels = {
+            "consent_data_use": _(
+                "J'accepte que l'équipe du programme utilise mon profil pour me proposer des défis"
+            ),
+            "consent_contact_email": _("On peut me contacter par e-mail"),
+            "consent_contact_phone": _("On peut me contacter par téléphone"),
+            "consent_employer_sees_skills": _(
+                "Si je suis détaché·e, mon employeur peut voir mes compétences"
+            ),
+            "visibility": _("Mon profil"),
+        }
+        help_texts = {
+            "consent_data_use": _(
+                "Sans cet accord, votre profil reste invisible. "
+                "Vous pouvez le retirer à tout moment."
+            ),
+            "consent_contact_phone": _(
+                "Votre numéro se renseigne dans « Modifier mon profil » ; seule l'équipe le voit."
+            ),
+        }
+        widgets = {"visibility": forms.RadioSelect}
+
+
+class UnavailableForm(forms.Form):
+    until = forms.DateField(label=_("Je suis indisponible jusqu'au"), widget=DateInput())
+
+    def clean_until(self):
+        until = self.cleaned_data["until"]
+        if until < timezone.localdate():
+            raise forms.ValidationError(_("Choisissez une date à venir."))
+        return until
+
+
+SORT_CHOICES = [
+    ("relevance", _("Pertinence")),
+    ("availability", _("Disponibilité (heures par semaine)")),
+    ("activity", _("Dernière activité")),
+]
+
+
+class PoolSearchForm(forms.Form):
+    """The staff search. Every field is optional; a bad value is named, never a 500."""
+
+    q = forms.CharField(label=_("Texte libre"), required=False, max_length=200)
+    skills = forms.MultipleChoiceField(
+        label=_("Compétences"),
+        required=False,
+        choices=[(str(f.label), [(s.code, s.label) for s in f.skills]) for f in FAMILIES],
+        widget=FastSelectMultiple(attrs={"size": 6}),
+    )
+    skills_mode = forms.ChoiceField(
+        label=_("Compétences demandées"),
+        choices=[("all", _("toutes")), ("any", _("au moins une"))],
+        required=False,
+        initial="all",
+        widget=FastSelect,
+    )
+    min_level = forms.TypedChoiceField(
+        label=_("Niveau minimum"),
+        choices=[(str(level.value), level.label) for level in Level],
+        coerce=int,
+        required=False,
+        empty_value=Level.DISCOVERING,
+        widget=FastSelect,
+    )
+    start = forms.DateField(label=_("Disponible du"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("au"), required=False, widget=DateInput())
+    min_hours = forms.IntegerField(
+        label=_("Au moins (heures par semaine)"),
+        required=False,
+        min_value=0,
+        max_value=MAX_HOURS_PER_WEEK,
+    )
+    work_mode = forms.ChoiceField(
+        label=_("Mode"),
+        required=False,
+        choices=[
+            ("", _("indifférent")),
+            (WorkMode.REMOTE, WorkMode.REMOTE.label),
+            (WorkMode.ON_SITE, WorkMode.ON_SITE.label),
+        ],
+        widget=FastSelect,
+    )
+    departement = forms.ChoiceField(
+        label=_("Département"),
+        required=False,
+        choices=[("", _("tous"))] + DEPARTEMENT_CHOICES,
+        widget=FastSelect,
+    )
+    engagement = forms.ChoiceField(
+        label=_("Engagement"),
+        required=False,
+        choices=[("", _("tous"))] + Engagement.choices,
+        widget=FastSelect,
+    )
+    employer = forms.ModelChoiceField(
+        label=_("Employeur"),
+        required=False,
+        queryset=Organisation.objects.none(),
+        empty_label=_("tous"),
+        widget=FastSelect,
+    )
+    themes = forms.MultipleChoiceField(
+        label=_("Thèmes"),
+        required=False,
+        choices=THEMES.items(),
+        widget=FastCheckboxes,
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Langues"),
+        required=False,
+        choices=LANGUAGES.items(),
+        widget=FastCheckboxes,
+    )
+    sort = forms.ChoiceField(
+        label=_("Trier par"), required=False, choices=SORT_CHOICES, widget=FastSelect
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employer"].queryset = employers()
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if bool(start) != bool(end):
+            self.add_error(
+                "end" if start else "start", _("Indiquez le début et la fin de la période.")
+            )
+        elif start and end < start:
+            self.add_error("end", _("La fin de la période doit suivre son début."))
+        return cleaned
+
+    def criteria(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["text"] = data.pop("q")
+        data["skills_mode"] = data["skills_mode"] or "all"
+        return data
+
+
+class BulkEmailForm(forms.Form):
+    subject = forms.CharField(label=_("Objet"), max_length=200)
+    body = forms.CharField(
+        label=_("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 8})
+    )
+
+
+class SavedSearchForm(forms.Form):
+    name = forms.CharField(label=_("Nom de la recherche"), max_length=100)

@@ -1,0 +1,39 @@
+from django import template
+from django.utils import timezone
+
+from reserve.organisations.models import Membership, Organisation, Part
+
+from ..models import Profile
+
+register = template.Library()
+
+
+@register.inclusion_tag("reservists/_dashboard_block.html", takes_context=True)
+def reservist_summary(context, profile=None):
+    """Completeness, availability and the quick "unavailable until" switch, for any dashboard."""
+    if profile is None:
+        user = context["request"].user
+        profile = Profile.objects.filter(user=user).prefetch_related("skills", "periods").first()
+    if profile is None:
+        return {"profile": None, "request": context["request"]}
+    today = timezone.localdate()
+    return {
+        "profile": profile,
+        "missing": profile.missing(),
+        "upcoming": [p for p in profile.periods.all() if p.end >= today],
+        "unavailable_now": profile.is_unavailable_on(today),
+        "request": context["request"],
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("reservists/_employer_links.html", takes_context=True)
+def employer_pages(context):
+    """Links to the employer view for the companies the user administers."""
+    user = context["request"].user
+    organisations = (
+        Organisation.objects.playing(Part.EMPLOYER)
+        .filter(memberships__user=user, memberships__role=Membership.Role.ADMIN)
+        .order_by("name")
+    )
+    return {"organisations": organisations}

@@ -1,0 +1,189 @@
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from reserve.accounts.models import User
+from reserve.core.models import OutboxMessage
+from reserve.organisations.models import Part
+from reserve.organisations.tests.factories import OrganisationFactory
+from reserve.reservists import services
+from reserve.reservists.models import BIO_MAX_LENGTH, Engagement, Profile
+
+pytestmark = pytest.mark.django_db
+
+
+def step_url(slug):
+    return reverse("reservists:step", args=[slug])
+
+
+@pytest.fixture
+def joined(client, user):
+    client.force_login(user)
+    client.post(reverse("reservists:join"))
+    return user.reservist_profile
+
+
+def test_an_anonymous_visitor_is_sent_to_sign_up_first(client):
+    response = client.get(reverse("reservists:join"))
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_signup"))
+    assert "next=%2Freserve%2Frejoindre%2F" in response.url
+
+
+def test_joining_makes_a_reservist_with_a_profile_and_goes_to_the_first_step(client, user):
+    client.force_login(user)
+
+    response = client.post(reverse("reservists:join"))
+
+    user.refresh_from_db()
+    assert user.is_reservist
+    assert Profile.objects.filter(user=user).count() == 1
+    assert response.url == step_url("competences")
+
+
+def test_joining_twice_keeps_one_profile(client, joined):
+    client.post(reverse("reservists:join"))
+
+    assert Profile.objects.count() == 1
+    assert "déjà réserviste" in client.get(reverse("reservists:join")).content.decode()
+
+
+def test_each_step_saves_and_leads_to_the_next(client, joined):
+    today = timezone.localdate()
+    steps = [
+        ("competences", {"design.ux": "3", "tech.frontend": "1"}, "interets"),
+        ("interets", {"themes": ["energy", "water"], "languages": ["fr", "en"],
+                      "bio": "Designer à Bordeaux.", "links": "exemple.fr/portfolio"},
+         "disponibilites"),
+        ("disponibilites", {"hours_per_week": "6", "work_mode": "remote", "departement": "33",
+                            "city": "Pessac", "available_start": today.isoformat(),
+                            "available_end": (today + timedelta(days=60)).isoformat()},
+         "engagement"),
+        ("engagement", {"engagement": "own_time", "hours_per_month_granted": "0",
+                        "agreement": "not_asked"}, "consentements"),
+    ]  # fmt: skip
+    for slug, data, following in steps:
+        response = client.post(step_url(slug), data)
+        assert response.status_code == 302, response.content.decode()[:2000]
+        assert response.url == step_url(following)
+    response = client.post(
+        step_url("consentements"),
+        {"consent_data_use": "on", "consent_contact_email": "on", "visibility": "pool"},
+    )
+
+    assert response.url == reverse("reservists:dashboard")
+    profile = Profile.objects.get()
+    assert {s.skill: s.level for s in profile.skills.all()} == {"design.ux": 3, "tech.frontend": 1}
+    assert profile.theme_codes == ["energy", "water"]
+    assert profile.link_list == ["exemple.fr/portfolio"]
+    assert (profile.hours_per_week, profile.departement, profile.periods.count()) == (6, "33", 1)
+    assert profile.missing() == []
+    assert "design ux" in profile.search_text
+
+
+def test_a_seconded_employee_picks_their_employer(client, joined):
+    employer = OrganisationFactory(parts=Part.EMPLOYER.value, name="Numéra Conseil")
+
+    client.post(
+        step_url("engagement"),
+        {"engagement": "seconded", "employer": employer.pk, "hours_per_month_granted": "12",
+         "agreement": "signed"},
+    )  # fmt: skip
+
+    joined.refresh_from_db()
+    assert (joined.engagement, joined.employer, joined.hours_per_month_granted) == (
+        Engagement.SECONDED,
+        employer,
+        12,
+    )
+
+
+def test_seconded_without_employer_is_explained(client, joined):
+    response = client.post(
+        step_url("engagement"), {"engagement": "seconded", "hours_per_month_granted": "8",
+                                 "agreement": "pending"}
+    )  # fmt: skip
+
+    assert response.status_code == 200
+    assert "Choisissez votre employeur ou écrivez son nom." in response.content.decode()
+
+
+def test_impossible_availability_is_refused_with_clear_messages_and_input_kept(client, joined):
+    today = timezone.localdate()
+    response = client.post(
+        step_url("disponibilites"),
+        {"hours_per_week": "200", "work_mode": "both", "departement": "33", "city": "Talence",
+         "available_start": (today + timedelta(days=10)).isoformat(),
+         "available_end": today.isoformat()},
+    )  # fmt: skip
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "60 heures par semaine au plus" in page
+    assert "La fin de la période doit suivre son début." in page
+    assert 'value="Talence"' in page
+    joined.refresh_from_db()
+    assert joined.hours_per_week == 0
+    assert joined.periods.count() == 0
+
+
+def test_an_unknown_level_or_department_is_refused_without_error(client, joined):
+    skills = client.post(step_url("competences"), {"design.ux": "9"})
+    place = client.post(
+        step_url("disponibilites"),
+        {"hours_per_week": "5", "work_mode": "both", "departement": "99"},
+    )
+
+    assert skills.status_code == place.status_code == 200
+    assert "Sélectionnez un choix valide" in skills.content.decode()
+    assert "Sélectionnez un choix valide" in place.content.decode()
+
+
+def test_unknown_skills_are_refused_by_name(joined):
+    with pytest.raises(ValidationError) as error:
+        services.set_skills(joined.user, joined, {"tech.cobol": 2, "design.ux": 1})
+
+    assert "tech.cobol" in str(error.value)
+    assert joined.skills.count() == 0
+
+
+def test_an_oversized_bio_is_refused_and_kept(client, joined):
+    bio = "x" * (BIO_MAX_LENGTH + 1)
+
+    response = client.post(step_url("interets"), {"bio": bio})
+
+    assert response.status_code == 200
+    assert f"au plus {BIO_MAX_LENGTH} caractères" in response.content.decode()
+    assert bio in response.content.decode()
+
+
+def test_a_bad_link_is_named(client, joined):
+    response = client.post(step_url("interets"), {"links": "pas une adresse"})
+
+    assert "« pas une adresse » n&#x27;est pas une adresse web." in response.content.decode()
+
+
+def test_signing_up_twice_with_the_same_email_creates_no_second_account(client, user):
+    response = client.post(
+        reverse("account_signup"),
+        {"first_name": "Autre", "last_name": "Personne", "email": user.email.upper(),
+         "password1": "Un-mot-de-passe-2031", "password2": "Un-mot-de-passe-2031",
+         "accept_terms": "on", "is_reservist": "on"},
+    )  # fmt: skip
+
+    assert response.status_code in (200, 302)
+    assert User.objects.filter(email__iexact=user.email).count() == 1
+    assert OutboxMessage.objects.filter(recipients__icontains=user.email).exists()
+
+
+def test_someone_else_cannot_change_a_profile(joined, staff):
+    with pytest.raises(services.PermissionDenied):
+        services.set_skills(staff, joined, {"design.ux": 1})
+
+
+def test_an_unknown_step_is_a_404(client, joined):
+    assert client.get(step_url("nope")).status_code == 404

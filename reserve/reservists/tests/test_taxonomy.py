@@ -1,0 +1,28 @@
+from reserve.reservists.taxonomy import FAMILIES, LEVEL_CODES, SKILLS, Level
+
+
+def test_the_taxonomy_has_the_families_and_skills_of_the_programme():
+    assert {f.code: [s.code.split(".")[1] for s in f.skills] for f in FAMILIES} == {
+        "tech": ["backend", "frontend", "mobile", "data", "devops", "security"],
+        "design": ["ux", "ui", "service"],
+        "product": ["product", "project"],
+        "communication": ["communication", "marketing", "content"],
+        "legal": ["law", "public_policy"],
+        "domain": [
+            "energy", "housing", "health", "water", "agriculture", "mobility", "social_action",
+            "environment",
+        ],
+        "entrepreneurship": ["entrepreneurship", "network"],
+    }  # fmt: skip
+
+
+def test_skill_codes_are_unique_and_name_their_family():
+    codes = [s.code for f in FAMILIES for s in f.skills]
+    assert len(codes) == len(set(codes)) == len(SKILLS)
+    assert all(SKILLS[code].family == code.split(".")[0] for code in codes)
+
+
+def test_levels_are_ordered_and_have_stable_codes():
+    assert LEVEL_CODES == ("discovering", "confident", "expert")
+    assert Level.from_code("confident") > Level.DISCOVERING
+    assert Level.EXPERT.code == "expert"

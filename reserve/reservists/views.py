@@ -1,0 +1,278 @@
+import csv
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, QueryDict, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from reserve.accounts.roles import Role, role_required
+
+from . import services, stats
+from .forms import (
+    AvailabilityForm,
+    BulkEmailForm,
+    ConsentForm,
+    EngagementForm,
+    InterestsForm,
+    PoolSearchForm,
+    SavedSearchForm,
+    SkillsForm,
+    UnavailableForm,
+)
+from .models import Profile
+from .permissions import get_employer_for_user, own_profile
+
+PAGE_SIZE = 20
+# Past this many matches, the page says "more than" and invites to narrow the search: counting
+# and sorting every match of a broad search over a large pool costs a scan.
+COUNT_CAP = 1000
+
+
+def _results_page(profiles, number):
+    """One query finds the matching ids in order (count included), a second loads one page."""
+    ids = list(profiles.values_list("pk", flat=True)[: COUNT_CAP + 1])
+    page = Paginator(ids, PAGE_SIZE).get_page(number)
+    loaded = Profile.objects.for_listing().in_bulk(page.object_list)
+    page.object_list = [loaded[pk] for pk in page.object_list]
+    return page
+
+
+# The joining journey: short steps, each saved on its own.
+STEPS = [
+    ("competences", gettext_lazy("Vos compétences"), SkillsForm),
+    ("interets", gettext_lazy("Vos centres d'intérêt"), InterestsForm),
+    ("disponibilites", gettext_lazy("Vos disponibilités"), AvailabilityForm),
+    ("engagement", gettext_lazy("Votre engagement"), EngagementForm),
+    ("consentements", gettext_lazy("Vos accords"), ConsentForm),
+]
+STEP_SLUGS = [slug for slug, *_ in STEPS]
+
+
+def join(request):
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('account_signup')}?{urlencode({'next': request.path})}")
+    if request.method == "POST":
+        services.join_pool(request.user)
+        return redirect("reservists:step", step=STEP_SLUGS[0])
+    return render(
+        request, "reservists/join.html", {"steps": STEPS, "profile": own_profile(request.user)}
+    )
+
+
+@login_required
+def step(request, step):
+    if step not in STEP_SLUGS:
+        raise Http404
+    profile = own_profile(request.user)
+    if profile is None:
+        return redirect("reservists:join")
+    index = STEP_SLUGS.index(step)
+    slug, title, form_class = STEPS[index]
+    form = _step_form(form_class, request, profile)
+    if request.method == "POST" and form.is_valid() and _save_step(request, profile, form):
+        if index + 1 < len(STEPS):
+            return redirect("reservists:step", step=STEP_SLUGS[index + 1])
+        messages.success(request, _("Votre profil de réserviste est enregistré. Merci !"))
+        return redirect("reservists:dashboard")
+    context = {
+        "form": form,
+        "title": title,
+        "slug": slug,
+        "number": index + 1,
+        "steps": STEPS,
+        "previous": STEP_SLUGS[index - 1] if index else None,
+        "profile": profile,
+        "periods": profile.periods.all() if slug == "disponibilites" else None,
+    }
+    return render(request, "reservists/step.html", context)
+
+
+def _step_form(form_class, request, profile):
+    data = request.POST if request.method == "POST" else None
+    if form_class is SkillsForm:
+        return SkillsForm(data, profile=profile)
+    return form_class(data, instance=profile)
+
+
+def _save_step(request, profile, form) -> bool:
+    try:
+        if isinstance(form, SkillsForm):
+            services.set_skills(request.user, profile, form.levels())
+            return True
+        services.save_profile_form(request.user, form)
+        if isinstance(form, AvailabilityForm):
+            for kind, start, end in form.new_periods():
+                services.add_period(request.user, profile, kind, start, end)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    return True
+
+
+@login_required
+@require_POST
+def remove_period(request, pk):
+    profile = own_profile(request.user)
+    if profile is None:
+        raise Http404
+    services.remove_period(request.user, profile, pk)
+    messages.success(request, _("Période supprimée."))
+    return redirect("reservists:step", step="disponibilites")
+
+
+@login_required
+def dashboard(request):
+    profile = (
+        Profile.objects.filter(user=request.user).prefetch_related("skills", "periods").first()
+    )
+    if profile is None:
+        return redirect("reservists:join")
+    return render(request, "reservists/dashboard.html", {"profile": profile, "steps": STEPS})
+
+
+@login_required
+@require_POST
+def unavailable(request):
+    profile = own_profile(request.user)
+    if profile is None:
+        return redirect("reservists:join")
+    if "clear" in request.POST:
+        services.set_unavailable_until(request.user, profile, None)
+        messages.success(request, _("Vous êtes de nouveau disponible."))
+        return redirect("reservists:dashboard")
+    form = UnavailableForm(request.POST)
+    if form.is_valid():
+        services.set_unavailable_until(request.user, profile, form.cleaned_data["until"])
+        messages.success(request, _("C'est noté : nous ne vous proposerons rien d'ici là."))
+    else:
+        messages.error(request, " ".join(form.errors["until"]))
+    return redirect("reservists:dashboard")
+
+
+# Staff: the pool
+
+
+def _search(request):
+    form = PoolSearchForm(request.GET or None)
+    profiles = Profile.objects.in_pool()
+    if form.is_bound and form.is_valid():
+        profiles = profiles.search(**form.criteria())
+    elif form.is_bound:
+        profiles = profiles.none()
+    else:
+        profiles = profiles.sorted_by("", has_relevance=False)
+    return form, profiles
+
+
+@role_required(Role.STAFF)
+def pool(request):
+    form, profiles = _search(request)
+    page = _results_page(profiles, request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "capped": page.paginator.count > COUNT_CAP,
+        "saved_searches": request.user.saved_pool_searches.all(),
+        "save_form": SavedSearchForm(),
+    }
+    return render(request, "reservists/pool.html", context)
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+@role_required(Role.STAFF)
+def pool_export(request):
+    form, profiles = _search(request)
+    writer = csv.writer(_Echo())
+    rows = (writer.writerow(row) for row in services.export_rows(request.user, profiles))
+    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
+    filename = f"vivier-{timezone.localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@role_required(Role.STAFF)
+def pool_email(request):
+    search_form, profiles = _search(request)
+    form = BulkEmailForm(request.POST or None)
+    reachable = profiles.filter(consent_contact_email=True)
+    if form.is_valid():
+        count = services.email_pool(
+            request.user, profiles, form.cleaned_data["subject"], form.cleaned_data["body"]
+        )
+        messages.success(request, _("%(count)s messages mis en file d'envoi.") % {"count": count})
+        return redirect(f"{reverse('reservists:pool')}?{request.GET.urlencode()}")
+    context = {"form": form, "count": reachable.count(), "query": request.GET.urlencode()}
+    return render(request, "reservists/pool_email.html", context)
+
+
+@role_required(Role.STAFF)
+@require_POST
+def save_search(request):
+    form = SavedSearchForm(request.POST)
+    query = QueryDict(request.POST.get("query", "")).urlencode()
+    if form.is_valid():
+        services.save_search(request.user, form.cleaned_data["name"], query)
+        messages.success(request, _("Recherche enregistrée."))
+    else:
+        messages.error(request, _("Donnez un nom à la recherche pour l'enregistrer."))
+    return redirect(f"{reverse('reservists:pool')}?{query}")
+
+
+@role_required(Role.STAFF)
+@require_POST
+def delete_search(request, pk):
+    services.delete_saved_search(request.user, pk)
+    messages.success(request, _("Recherche supprimée."))
+    return redirect("reservists:pool")
+
+
+@role_required(Role.STAFF)
+def profile_detail(request, pk):
+    profile = get_object_or_404(
+        Profile.objects.select_related("user", "employer").prefetch_related("skills", "periods"),
+        pk=pk,
+    )
+    return render(request, "reservists/profile_detail.html", {"profile": profile})
+
+
+@role_required(Role.STAFF)
+def statistics(request):
+    pool_profiles = Profile.objects.in_pool()
+    context = {
+        "families": stats.by_family_and_level(pool_profiles),
+        "hours_30_days": stats.hours_next_30_days(pool_profiles),
+        "total": pool_profiles.count(),
+        "departements": stats.by_departement(pool_profiles),
+        "sign_ups": stats.sign_ups_by_month(Profile.objects.all()),
+    }
+    return render(request, "reservists/statistics.html", context)
+
+
+@login_required
+def employer(request, pk):
+    organisation = get_employer_for_user(request.user, pk)
+    seconded = (
+        Profile.objects.seconded_by(organisation)
+        .filter(user__is_active=True)
+        .select_related("user")
+        .prefetch_related("skills")
+        .order_by("user__last_name", "user__first_name")
+    )
+    return render(
+        request, "reservists/employer.html", {"organisation": organisation, "seconded": seconded}
+    )
