@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from reserve.accounts.roles import Role, is_staff_member, role_required
 from reserve.core.caching import cache_anonymous_page
+from reserve.core.plugins import citizen_apps_of
 from reserve.organisations.models import Organisation
 
 from . import queries, services
@@ -86,6 +87,7 @@ def detail(request, slug):
         "milestones": milestones,
         "recruiting": challenge.status in Status.recruiting(),
         "participant": is_participant(request.user, challenge),
+        "citizen_apps": citizen_apps_of(challenge.slug),
     }
     return render(request, "challenges/detail.html", context)
 

@@ -2,7 +2,10 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from reserve.apps.lightsoff.models import Report, Shop
+from reserve.apps.lightsoff.models import Report, Shop, ShopStatus
+from reserve.apps.lightsoff.tests.factories import ShopFactory
+from reserve.challenges.models import Status
+from reserve.challenges.tests.factories import ChallengeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +68,23 @@ def test_a_volunteers_contacts_are_in_their_personal_data_export(reservist):
     data = apps.get_app_config("lightsoff").personal_data(reservist)["lightsoff"]
 
     assert data["contacts"][0]["notes"] == "Aimable"
+
+
+def test_the_challenge_it_came_from_shows_its_impact(client):
+
+    ChallengeFactory(slug="commerces-eclaires-la-nuit", status=Status.DELIVERED)
+    ShopFactory(status=ShopStatus.CONFIRMED_OFF)
+    ShopFactory(status=ShopStatus.CONFIRMED_OFF)
+
+    page = client.get("/defis/commerces-eclaires-la-nuit/").content.decode()
+
+    assert "Le service né de ce défi : LightsOff" in page
+    assert "<dt>commerces éteints</dt><dd>2</dd>" in page
+    assert 'href="/lightsoff/"' in page
+
+
+def test_other_challenges_show_no_citizen_app(client):
+
+    ChallengeFactory(slug="secheresse", status=Status.DELIVERED)
+
+    assert "Le service né de ce défi" not in client.get("/defis/secheresse/").content.decode()

@@ -1,0 +1,25 @@
+"""Citizen apps are plugins: each declares itself on its AppConfig (ARCHITECTURE.md, principle 6).
+
+An AppConfig with `citizen_app = True` gives a `title`, the `challenge_slug` of the challenge it
+came from, a `url_prefix` where `reserve/urls.py` mounts it, and `impact_figures()`: a list of
+`{"key", "label", "value"}` shown on that challenge's public page.
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+
+
+@dataclass(frozen=True)
+class CitizenApp:
+    title: str
+    url: str
+    figures: list[dict]
+
+
+def citizen_apps_of(challenge_slug: str) -> list[CitizenApp]:
+    return [
+        CitizenApp(config.title, f"/{config.url_prefix}", config.impact_figures())
+        for config in apps.get_app_configs()
+        if getattr(config, "citizen_app", False) and config.challenge_slug == challenge_slug
+    ]
