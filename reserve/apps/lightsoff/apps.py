@@ -13,6 +13,11 @@ class LightsOffConfig(AppConfig):
     # Plugin metadata (ARCHITECTURE.md, principle 6).
     citizen_app = True
     title = _("LightsOff — éteignons les vitrines la nuit")
+    nav_label = _("Commerces éclairés")
+    staff_links = [
+        (_("Modération LightsOff"), "lightsoff:moderation"),
+        (_("Signal EcoWatt"), "lightsoff:ecowatt"),
+    ]
     challenge_slug = "commerces-eclaires-la-nuit"
     url_prefix = "lightsoff/"
     urls_module = "reserve.apps.lightsoff.urls"

@@ -89,3 +89,18 @@ def test_a_single_reservist_is_counted_in_the_singular(client):
     UserFactory(is_reservist=True)
 
     assert "<dt>réserviste</dt><dd>1</dd>" in client.get("/").content.decode()
+
+
+def test_citizen_apps_appear_in_the_navigation(client):
+    page = client.get("/").content.decode()
+
+    assert '<a href="/lightsoff/">Commerces éclairés</a>' in page
+    assert "Modération LightsOff" not in page
+
+
+def test_staff_get_the_citizen_apps_staff_pages(client):
+    client.force_login(UserFactory(is_staff=True))
+
+    page = client.get("/").content.decode()
+
+    assert '<a href="/lightsoff/moderation/">Modération LightsOff</a>' in page
