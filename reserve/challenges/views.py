@@ -87,7 +87,7 @@ def detail(request, slug):
         "milestones": milestones,
         "recruiting": challenge.status in Status.recruiting(),
         "participant": is_participant(request.user, challenge),
-        "citizen_apps": citizen_apps_of(challenge.slug),
+        "produced_apps": citizen_apps_of(challenge.slug),
     }
     return render(request, "challenges/detail.html", context)
 

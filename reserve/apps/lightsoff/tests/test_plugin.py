@@ -80,7 +80,8 @@ def test_the_challenge_it_came_from_shows_its_impact(client):
 
     assert "Le service né de ce défi : LightsOff" in page
     assert "<dt>commerces éteints</dt><dd>2</dd>" in page
-    assert 'href="/lightsoff/"' in page
+    assert '<a class="button" href="/lightsoff/">Utiliser le service</a>' in page
+    assert '<li><a href="/lightsoff/">Commerces éclairés</a></li>' in page
 
 
 def test_other_challenges_show_no_citizen_app(client):
