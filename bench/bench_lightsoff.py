@@ -1,6 +1,7 @@
 """LightsOff under load, next to the floor in the same run.
 
 - shops in a bounding box (GeoJSON API) over 200,000 shops (target ≥ 0.3 of the floor);
+- the impact map's clusters over all of France, 200,000 shops (target ≥ 0.3);
 - the legal verdict endpoint (target ≥ 0.5);
 - concurrent report submission: throughput, errors, and rows counted after the run (none lost).
 
@@ -64,6 +65,12 @@ FIRST_SHOP = (
 FLOOR = Endpoint("floor", "/sante/")
 # A street-level view in central Bordeaux (about 1.4 km × 1.1 km): a phone's map.
 BBOX = Endpoint("ls_bbox", "/api/lightsoff/shops?bbox=-0.58,44.835,-0.562,44.845", target=0.3)
+# The impact map's clusters over all of metropolitan France (every shop, reported or not).
+CLUSTERS = Endpoint(
+    "ls_clusters",
+    "/api/lightsoff/shops/clusters?bbox=-5.5,41.2,9.8,51.3&zoom=6&listed=true",
+    target=0.3,
+)
 VERDICT = Endpoint(
     "ls_verdict",
     "/api/lightsoff/verdict?element=vitrine&at=2026-03-29T02:30"
@@ -90,7 +97,7 @@ def main() -> int:
                 ).encode(),
                 headers={"Content-Type": "application/json"},
             )
-            endpoints = [BBOX, VERDICT, report]
+            endpoints = [BBOX, CLUSTERS, VERDICT, report]
             for endpoint in [FLOOR, *endpoints]:
                 run(server, endpoint, 0.3)
             before = int(shell(server, COUNT_REPORTS))
@@ -103,7 +110,7 @@ def main() -> int:
     except BenchError as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return 1
-    targets = {e.name: e.target for e in [BBOX, VERDICT] if e.target}
+    targets = {e.name: e.target for e in [BBOX, CLUSTERS, VERDICT] if e.target}
     print(format_table(floor, samples, targets))
     sent = samples["ls_report"].requests - sum(samples["ls_report"].errors.values())
     # The warm-up run created reports too: count only what the measured runs accepted.

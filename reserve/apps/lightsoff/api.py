@@ -1,5 +1,7 @@
 """LightsOff JSON API: the legal verdict, shops in a bounding box, reports, public statistics."""
 
+import json
+import math
 from typing import Literal
 
 from django.conf import settings
@@ -14,7 +16,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
 from . import queries, rules, rules_data, services
-from .models import Shop
+from .models import Shop, ShopStatus
 
 router = Router(tags=["lightsoff"])
 
@@ -216,3 +218,140 @@ def stats(request):
             for row in queries.by_city()
         ],
     }
+
+
+# --- clusters for the impact map ------------------------------------------------------------
+
+MAX_ZOOM = 22
+INDIVIDUAL_ZOOM = 16
+MAX_CELLS = 5000
+
+
+def cell_degrees(zoom: int) -> float:
+    """About 64 screen pixels at this zoom (a 256-pixel tile spans 360 / 2^zoom degrees)."""
+    return 90 / 2**zoom
+
+
+def clusters_geojson(zoom: int, listed: bool, bbox: list[float]) -> str:
+    statuses = [s for s in ShopStatus.values if listed or s != ShopStatus.LISTED]
+    west, south, east, north = bbox
+    shops = Shop.objects.public().in_bbox(south, west, north, east)
+    if not listed:
+        shops = shops.exclude(status=ShopStatus.LISTED)
+    truncated = False
+    features = []
+    if zoom >= INDIVIDUAL_ZOOM:
+        rows = list(
+            shops.order_by("pk").values(
+                "id", "lat", "lon", "name", "category", "status", "report_count"
+            )[: MAX_SHOPS + 1]
+        )
+        truncated = len(rows) > MAX_SHOPS
+        for row in rows[:MAX_SHOPS]:
+            features.append(
+                shop_feature(
+                    {
+                        "shop_id": row["id"],
+                        "lat_mean": row["lat"],
+                        "lon_mean": row["lon"],
+                        "shop_name": row["name"],
+                        "shop_category": row["category"],
+                        "shop_status": row["status"],
+                        "reports": row["report_count"],
+                    }
+                )
+            )
+    else:
+        for row in queries.grid_cells(shops, cell_degrees(zoom), statuses):
+            if row["count"] == 1:
+                features.append(shop_feature(row))
+                continue
+            counts = {s: row[f"n_{s}"] for s in statuses if row[f"n_{s}"]}
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": {
+                        "type": "Point",
+                        "coordinates": [round(row["lon_mean"], 6), round(row["lat_mean"], 6)],
+                    },
+                    "properties": {
+                        "cluster": True,
+                        "count": row["count"],
+                        "statuses": counts,
+                        "dominant": max(counts, key=counts.get),
+                    },
+                }
+            )
+    return json.dumps(
+        {
+            "type": "FeatureCollection",
+            "bbox": bbox,
+            "zoom": zoom,
+            "truncated": truncated,
+            "features": features,
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def shop_feature(row: dict) -> dict:
+    return {
+        "type": "Feature",
+        "id": row["shop_id"],
+        "geometry": {"type": "Point", "coordinates": [row["lon_mean"], row["lat_mean"]]},
+        "properties": {
+            "cluster": False,
+            "count": 1,
+            "name": row["shop_name"],
+            "category": row["shop_category"],
+            "status": row["shop_status"],
+            "dominant": row["shop_status"],
+            "reports": row["reports"],
+        },
+    }
+
+
+@router.get(
+    "/shops/clusters",
+    response={200: dict, 422: ErrorOut},
+    summary="Commerces regroupés par zone pour une carte (GeoJSON)",
+    description=(
+        "bbox=ouest,sud,est,nord en degrés (WGS 84), zoom=0 à 22 (celui de la carte). Les "
+        "commerces sont regroupés sur une grille de 90 / 2^zoom degrés : un point par case, "
+        "au barycentre, avec `count`, le nombre par statut (`statuses`) et le statut dominant. "
+        "Une case d'un seul commerce, et tout commerce à partir du zoom "
+        f"{INDIVIDUAL_ZOOM} (au plus {MAX_SHOPS}), est rendu seul, comme dans /shops. Le "
+        "rectangle est étendu aux cases entières : `bbox` dans la réponse. Seuls les commerces "
+        "signalés au moins une fois, sauf listed=true. Mis en cache 30 s au plus."
+    ),
+)
+def shop_clusters(request, bbox: str, zoom: int, listed: bool = False):
+    if not 0 <= zoom <= MAX_ZOOM:
+        return field_error(
+            "zoom", _("Attendu : un zoom entier de 0 à %(max)s.") % {"max": MAX_ZOOM}
+        )
+    try:
+        south, west, north, east = parse_bbox(bbox)
+    except ValueError:
+        return field_error("bbox", _("Attendu : ouest,sud,est,nord en degrés."))
+    # Whole cells only: clusters do not change as the map pans, and the cache key is the grid.
+    cell = cell_degrees(zoom)
+    i0, j0 = math.floor((west + 180) / cell), math.floor((south + 90) / cell)
+    i1, j1 = math.floor((east + 180) / cell), math.floor((north + 90) / cell)
+    if (i1 - i0 + 1) * (j1 - j0 + 1) > MAX_CELLS:
+        return field_error("bbox", _("Zone trop grande pour ce zoom : zoomez ou réduisez-la."))
+    snapped = [
+        max(-180.0, i0 * cell - 180),
+        max(-90.0, j0 * cell - 90),
+        min(180.0, (i1 + 1) * cell - 180),
+        min(90.0, (j1 + 1) * cell - 90),
+    ]
+    # Same generation as /shops: any change to public data forgets both at once.
+    generation = services.map_generation()
+    key = f"lightsoff:clusters:{generation}:{zoom}:{i0}:{j0}:{i1}:{j1}:{int(listed)}"
+    body = cache.get(key) if settings.LIGHTSOFF_MAP_CACHE_SECONDS else None
+    if body is None:
+        body = clusters_geojson(zoom, listed, snapped)
+        cache.set(key, body, settings.LIGHTSOFF_MAP_CACHE_SECONDS)
+    return HttpResponse(body, content_type="application/geo+json")

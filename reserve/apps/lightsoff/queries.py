@@ -125,3 +125,56 @@ def reports_by_month() -> list[dict]:
         .order_by("month")
     )
     return [{"month": row["month"], "count": row["count"]} for row in rows]
+
+
+def grid_cells(shops: models.QuerySet, cell: float, statuses: list[str]) -> list[dict]:
+    """Shops grouped on a grid of `cell` degrees, in one GROUP BY query (SQLite and PostgreSQL).
+
+    Each row: the cell (i, j), count, count per status, mean position and, for a cell holding a
+    single shop, that shop's fields (the minimum over one row is the row itself).
+    """
+    from django.db.models import Avg, FloatField, IntegerField, Max, Min, Value
+    from django.db.models.functions import Cast, Floor
+
+    # Shifted to be non-negative, so that floor and the cell index agree on both databases.
+    def index(field: str, shift: int):
+        return Cast(
+            Floor((models.F(field) + Value(shift, FloatField())) / Value(cell, FloatField())),
+            IntegerField(),
+        )
+
+    by_status = {f"n_{s}": Count("pk", filter=Q(status=s)) for s in statuses}
+    rows = (
+        shops.order_by()
+        .annotate(i=index("lon", 180), j=index("lat", 90))
+        .values("i", "j")
+        .annotate(
+            count=Count("pk"),
+            lat_mean=Avg("lat"),
+            lon_mean=Avg("lon"),
+            shop_id=Min("id"),
+            shop_name=Min("name"),
+            shop_category=Min("category"),
+            shop_status=Min("status"),
+            reports=Max("report_count"),
+            **by_status,
+        )
+        .order_by("j", "i")
+    )
+    return list(rows)
+
+
+def reported_extent() -> list[list[float]] | None:
+    """[[south, west], [north, east]] of the shops on the impact map, None when there are none."""
+    from django.db.models import Max, Min
+
+    from .models import Shop, ShopStatus
+
+    box = (
+        Shop.objects.public()
+        .exclude(status=ShopStatus.LISTED)
+        .aggregate(south=Min("lat"), west=Min("lon"), north=Max("lat"), east=Max("lon"))
+    )
+    if box["south"] is None:
+        return None
+    return [[box["south"], box["west"]], [box["north"], box["east"]]]

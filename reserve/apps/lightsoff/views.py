@@ -253,6 +253,7 @@ def impact(request):
     peak = max((m["count"] for m in months), default=0) or 1
     for month in months:
         month["percent"] = round(100 * month["count"] / peak)
+    statuses = [s for s in ShopStatus.choices if s[0] != ShopStatus.LISTED]
     return render(
         request,
         "lightsoff/impact.html",
@@ -261,7 +262,9 @@ def impact(request):
             "cities": queries.by_city(),
             "months": months,
             "tense_day": tense_day(),
-            "statuses": [s for s in ShopStatus.choices if s[0] != ShopStatus.LISTED],
+            "statuses": statuses,
+            "status_labels": {value: str(label) for value, label in statuses},
+            "map_extent": json.dumps(queries.reported_extent()),
             "map_tile_url": settings.MAP_TILE_URL,
             "map_attribution": settings.MAP_ATTRIBUTION,
         },

@@ -55,25 +55,86 @@
     confirmed_off: "#16a34a", still_lit: "#dc2626", not_applicable: "#6b7280",
   };
 
+  // Clusters come from the server, cell by cell, for the current view (no plugin, no build).
+  function clusterIcon(p) {
+    var colour = STATUS_COLOURS[p.dominant] || "#555";
+    var size = p.cluster ? Math.round(26 + 8 * Math.log10(p.count)) : 14;
+    var style = p.cluster
+      ? "background:#fff;color:#111;border:4px solid " + colour + ";font:600 12px/1 sans-serif;"
+      : "background:" + colour + ";border:2px solid #fff;";
+    return L.divIcon({
+      className: "", iconSize: [size, size],
+      html: '<span style="display:flex;align-items:center;justify-content:center;' +
+        "box-sizing:border-box;width:100%;height:100%;border-radius:50%;" + style + '">' +
+        (p.cluster ? p.count : "") + "</span>",
+    });
+  }
+
   function impactMap() {
     var element = document.getElementById("ls-impact-map");
     if (!element) return;
     var map = baseMap(element, 46.6, 2.4, 5);
     if (!map) return;
-    fetch(element.dataset.geojson).then(function (r) { return r.json(); }).then(function (data) {
-      var layer = L.geoJSON(data, {
-        pointToLayer: function (feature, latlng) {
-          return L.circleMarker(latlng, {
-            radius: 5, weight: 1, fillOpacity: 0.8,
-            color: STATUS_COLOURS[feature.properties.status] || "#555",
-          });
-        },
-        onEachFeature: function (feature, marker) {
-          marker.bindTooltip(feature.properties.name + " — " + feature.properties.status);
-        },
-      }).addTo(map);
-      if (data.features.length) map.fitBounds(layer.getBounds(), { maxZoom: 14 });
-    });
+    var labels = JSON.parse(document.getElementById("ls-status-labels").textContent);
+    var layer = L.layerGroup().addTo(map);
+    var controller = null;
+
+    function describe(p) {
+      if (!p.cluster) return p.name + " — " + (labels[p.status] || p.status);
+      var parts = Object.keys(p.statuses).map(function (s) {
+        return (labels[s] || s) + " : " + p.statuses[s];
+      });
+      return p.count + " " + element.dataset.clusterLabel + " (" + parts.join(", ") + ") — " +
+        element.dataset.zoomLabel;
+    }
+
+    function draw(feature) {
+      var p = feature.properties, text = describe(p);
+      var marker = L.marker([feature.geometry.coordinates[1], feature.geometry.coordinates[0]], {
+        icon: clusterIcon(p), title: text, keyboard: p.cluster,
+      });
+      marker.on("add", function () {
+        var icon = marker.getElement();
+        if (!p.cluster) icon.setAttribute("role", "img");  // a cluster is already a button
+        icon.setAttribute("aria-label", text);
+      });
+      if (p.cluster) {
+        marker.on("click", function () {
+          map.setView(marker.getLatLng(), Math.min(map.getZoom() + 2, 18));
+        });
+      } else {
+        var tip = document.createElement("span");
+        tip.textContent = text;  // shop names come from citizens: never as HTML
+        marker.bindTooltip(tip);
+      }
+      marker.addTo(layer);
+    }
+
+    function refresh() {
+      var b = map.getBounds();
+      var clamp = function (v, m) { return Math.max(-m, Math.min(m, v)).toFixed(5); };
+      var bbox = [clamp(b.getWest(), 180), clamp(b.getSouth(), 90),
+        clamp(b.getEast(), 180), clamp(b.getNorth(), 90)].join(",");
+      if (controller) controller.abort();
+      controller = new AbortController();
+      fetch(element.dataset.clusters + "?bbox=" + bbox + "&zoom=" + Math.round(map.getZoom()),
+        { signal: controller.signal })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (data) {
+          if (!data) return;
+          layer.clearLayers();
+          data.features.forEach(draw);
+        })
+        .catch(function () {});  // offline or superseded: the tables below still tell it all
+    }
+
+    map.on("moveend", refresh);
+    var extent = element.dataset.extent && JSON.parse(element.dataset.extent);
+    if (extent) {
+      map.fitBounds(extent, { maxZoom: 14, padding: [20, 20], animate: false });
+    } else {
+      refresh();
+    }
   }
 
   function copyButtons() {
