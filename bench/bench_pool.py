@@ -5,23 +5,38 @@ generates the pool with `seed_demo --reservists N` (BENCH_RESERVISTS, 100,000 by
 staff member in, then loads the floor and two searches in interleaved rounds: a multi-facet one
 (UX designers, at least confident, available next month at least 4 h a week, in Gironde, remote)
 and a free-text one sorted by relevance. Writes bench/results/pool-<database>.json.
+
+The search page keeps the matching ids of a query for a short while (reservists/pool_cache.py), so
+each search is measured three ways: `_cold` on a second gunicorn over the same database with that
+cache off (POOL_CACHE_SECONDS=0: every request runs the whole search), `_warm` the same query again
+and again (cache hits), and `_rotating` a different département or text in every round (the first
+request of a round misses the cache, the rest hit it).
 """
 
+import contextlib
 import os
+import subprocess
 import sys
+import tempfile
 import time
 from datetime import date, timedelta
+from pathlib import Path
 
 from harness import (
+    HOST,
     ROOT,
     BenchError,
     Endpoint,
     Sample,
+    Server,
     describe_database,
     format_table,
+    free_port,
     load,
     metrics,
     running_server,
+    stop,
+    wait_until_ready,
     write_results,
 )
 
@@ -46,16 +61,56 @@ def next_month() -> tuple[date, date]:
     return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
 
 
-def endpoints() -> list[Endpoint]:
+DEPARTEMENTS = ["33", "75", "69", "13", "31", "59", "44", "35", "67", "34"]
+TEXTS = ["energie+logement", "sante", "design+service", "donnees", "mobilite", "eau+agriculture"]
+
+
+def facets(departement: str) -> str:
     first, last = next_month()
-    facets = (
+    return (
         f"/reserve/vivier/?skills=design.ux&min_level=2&start={first}&end={last}"
-        "&min_hours=4&departement=33&work_mode=remote"
+        f"&min_hours=4&departement={departement}&work_mode=remote"
     )
+
+
+def text(words: str) -> str:
+    return f"/reserve/vivier/?q={words}&sort=relevance"
+
+
+def endpoints(round_number: int = 0) -> list[Endpoint]:
+    """Cold and warm: always the same queries; rotating: another one in each round."""
+    departement = DEPARTEMENTS[round_number % len(DEPARTEMENTS)]
+    words = TEXTS[round_number % len(TEXTS)]
     return [
-        Endpoint("pool_facets", facets, target=TARGET),
-        Endpoint("pool_text", "/reserve/vivier/?q=energie+logement&sort=relevance", target=TARGET),
+        Endpoint("pool_facets_cold", facets("33"), target=TARGET),
+        Endpoint("pool_text_cold", text("energie+logement"), target=TARGET),
+        Endpoint("pool_facets_warm", facets("33"), target=TARGET),
+        Endpoint("pool_text_warm", text("energie+logement"), target=TARGET),
+        Endpoint("pool_facets_rotating", facets(departement), target=TARGET),
+        Endpoint("pool_text_rotating", text(words), target=TARGET),
     ]
+
+
+@contextlib.contextmanager
+def uncached_server(server: Server):
+    """A second gunicorn over the same database, with the pool's id cache off."""
+    cold = Server(port=free_port(), env={**server.env, "POOL_CACHE_SECONDS": "0"})
+    log_path = Path(tempfile.mkdtemp(prefix="la-reserve-bench-cold-")) / "gunicorn.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "reserve.wsgi:application"]
+            + ["--workers", "2", "--bind", f"{HOST}:{cold.port}"],
+            cwd=ROOT,
+            env=cold.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            wait_until_ready(cold, process, log_path)
+            yield cold
+        finally:
+            stop(process)
 
 
 def main() -> int:
@@ -72,20 +127,25 @@ def main() -> int:
             staff = {"Cookie": f"sessionid={cookie}"}
             searches = endpoints()
             floor, samples = Sample(), {e.name: Sample() for e in searches}
-            for endpoint in [floor_endpoint, *searches]:
-                warm = load(server, endpoint, staff, clients=CLIENTS, seconds=1, max_requests=50)
-                if warm.errors:
-                    raise BenchError(f"{endpoint.name} answered with errors: {dict(warm.errors)}")
-            for _ in range(ROUNDS):
-                for endpoint in searches:
-                    floor.merge(
-                        load(server, floor_endpoint, {}, clients=CLIENTS, seconds=SECONDS,
-                             max_requests=20_000)
-                    )  # fmt: skip
-                    samples[endpoint.name].merge(
-                        load(server, endpoint, staff, clients=CLIENTS, seconds=SECONDS,
-                             max_requests=20_000)
-                    )  # fmt: skip
+            with uncached_server(server) as cold:
+                target = {e.name: cold if e.name.endswith("_cold") else server for e in searches}
+                for endpoint in [floor_endpoint, *searches]:
+                    warm = load(target.get(endpoint.name, server), endpoint, staff,
+                                clients=CLIENTS, seconds=1, max_requests=50)  # fmt: skip
+                    if warm.errors:
+                        raise BenchError(
+                            f"{endpoint.name} answered with errors: {dict(warm.errors)}"
+                        )
+                for round_number in range(1, ROUNDS + 1):
+                    for endpoint in endpoints(round_number):
+                        floor.merge(
+                            load(server, floor_endpoint, {}, clients=CLIENTS, seconds=SECONDS,
+                                 max_requests=20_000)
+                        )  # fmt: skip
+                        samples[endpoint.name].merge(
+                            load(target[endpoint.name], endpoint, staff, clients=CLIENTS,
+                                 seconds=SECONDS, max_requests=20_000)
+                        )  # fmt: skip
     except BenchError as exc:
         print(f"bench_pool: {exc}", file=sys.stderr)
         return 1

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "reserve.organisations",
     "reserve.reservists",
     "reserve.challenges",
+    "reserve.teams",
     "reserve.apps.lightsoff",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -257,6 +258,8 @@ CHALLENGE_QUALIFICATION_DAYS = env_int("CHALLENGE_QUALIFICATION_DAYS", 7)
 # Reservists: inactive accounts get a reminder, then are anonymised unless the person logs in.
 RESERVIST_INACTIVE_REMINDER_DAYS = env_int("RESERVIST_INACTIVE_REMINDER_DAYS", 365)
 RESERVIST_ANONYMISE_AFTER_REMINDER_DAYS = env_int("RESERVIST_ANONYMISE_AFTER_REMINDER_DAYS", 61)
+# Teams: hours a reservist has to answer an invitation to join a team.
+TEAM_INVITATION_HOURS = env_int("TEAM_INVITATION_HOURS", 48)
 
 # LightsOff
 LIGHTSOFF_FOLLOW_UP_DAYS = env_int("LIGHTSOFF_FOLLOW_UP_DAYS", 7)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("organisations/", include("reserve.organisations.urls")),
     path("defis/", include("reserve.challenges.urls")),
     path("reserve/", include("reserve.reservists.urls")),
+    path("equipes/", include("reserve.teams.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -19,7 +19,7 @@ class ReservistsConfig(AppConfig):
         from django.db import connections
         from django.db.models.signals import post_migrate
 
-        from . import fulltext, services
+        from . import fulltext, pool_cache, services
 
         post_migrate.connect(
             lambda sender, using, **kwargs: fulltext.install(connections[using]),
@@ -28,6 +28,7 @@ class ReservistsConfig(AppConfig):
             weak=False,
         )
 
+        pool_cache.connect()
         user_logged_in.connect(
             lambda sender, request, user, **kwargs: services.note_login(user),
             dispatch_uid="reservists.note_login",

@@ -14,6 +14,7 @@ from reserve.accounts.roles import is_staff_member
 from reserve.core.audit import record
 from reserve.core.models import AuditEntry
 
+from . import pool_cache
 from .models import AvailabilityPeriod, Profile, ProfileSkill, SavedSearch
 from .taxonomy import SKILLS, Level
 
@@ -106,9 +107,10 @@ def touch(profile: Profile) -> None:
 
 def note_login(user) -> None:
     """A login is activity: it also cancels a pending anonymisation."""
-    Profile.objects.filter(user=user).update(
+    if Profile.objects.filter(user=user).update(
         last_activity=timezone.now(), inactivity_reminded_at=None
-    )
+    ):
+        pool_cache.invalidate()
 
 
 def _check_owner(user, profile) -> None:

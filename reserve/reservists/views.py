@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from reserve.accounts.roles import Role, role_required
 
-from . import services, stats
+from . import pool_cache, services, stats
 from .forms import (
     AvailabilityForm,
     BulkEmailForm,
@@ -36,12 +36,20 @@ PAGE_SIZE = 20
 COUNT_CAP = 1000
 
 
-def _results_page(profiles, number):
-    """One query finds the matching ids in order (count included), a second loads one page."""
-    ids = list(profiles.values_list("pk", flat=True)[: COUNT_CAP + 1])
+def _results_page(profiles, number, criteria=None):
+    """One query finds the matching ids in order (count included), a second loads one page.
+
+    With `criteria` (a valid search), the ids come from a short-lived cache when they can.
+    """
+
+    def matching_ids():
+        return list(profiles.values_list("pk", flat=True)[: COUNT_CAP + 1])
+
+    ids = matching_ids() if criteria is None else pool_cache.matching_ids(criteria, matching_ids)
     page = Paginator(ids, PAGE_SIZE).get_page(number)
-    loaded = Profile.objects.for_listing().in_bulk(page.object_list)
-    page.object_list = [loaded[pk] for pk in page.object_list]
+    loaded = Profile.objects.for_results().in_bulk(page.object_list)
+    # A cached id may belong to a profile deleted since (anonymised): it is simply left out.
+    page.object_list = [loaded[pk] for pk in page.object_list if pk in loaded]
     return page
 
 
@@ -175,7 +183,13 @@ def _search(request):
 @role_required(Role.STAFF)
 def pool(request):
     form, profiles = _search(request)
-    page = _results_page(profiles, request.GET.get("page"))
+    if not form.is_bound:
+        criteria = {}
+    elif form.is_valid():
+        criteria = form.criteria()
+    else:
+        criteria = None
+    page = _results_page(profiles, request.GET.get("page"), criteria)
     query = request.GET.copy()
     query.pop("page", None)
     context = {

@@ -1,0 +1,112 @@
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+
+from reserve.reservists import pool_cache, services
+from reserve.reservists.models import AvailabilityPeriod, Visibility
+
+from .factories import AvailabilityPeriodFactory, ProfileFactory
+
+pytestmark = pytest.mark.django_db
+
+POOL = reverse("reservists:pool")
+SEARCH = {"skills": "design.ux", "departement": "33"}
+
+
+@pytest.fixture
+def staff_client(client, staff):
+    client.force_login(staff)
+    return client
+
+
+def found(client, query=SEARCH):
+    return {p.pk for p in client.get(POOL, query).context["page"]}
+
+
+def ux_designer(**kwargs):
+    return ProfileFactory(skills={"design.ux": 2}, departement="33", **kwargs)
+
+
+def test_a_repeated_search_does_not_run_the_search_again(
+    staff_client, django_assert_max_num_queries
+):
+    ux_designer()
+    staff_client.get(POOL, SEARCH)
+
+    with django_assert_max_num_queries(7) as captured:
+        staff_client.get(POOL, SEARCH)
+
+    assert not any("profileskill" in q["sql"] and "IN (SELECT" in q["sql"] for q in captured)
+
+
+def test_the_same_criteria_in_another_order_share_one_entry():
+    assert pool_cache.key({"skills": ["a", "b"], "q": ""}) == pool_cache.key({"skills": ["b", "a"]})
+    assert pool_cache.key({"skills": ["a"]}) != pool_cache.key({"skills": ["b"]})
+
+
+def test_a_new_profile_shows_at_once(staff_client):
+    first = ux_designer()
+    assert found(staff_client) == {first.pk}
+
+    second = ux_designer()
+
+    assert found(staff_client) == {first.pk, second.pk}
+
+
+def test_a_profile_leaving_the_pool_disappears_at_once(staff_client):
+    profile = ux_designer()
+    assert found(staff_client) == {profile.pk}
+
+    profile.visibility = Visibility.HIDDEN
+    profile.save()
+
+    assert found(staff_client) == set()
+
+
+def test_changed_skills_periods_and_accounts_invalidate(staff_client):
+    profile = ux_designer()
+    assert found(staff_client) == {profile.pk}
+
+    profile.skills.update_or_create(skill="design.ux", defaults={"level": 1})
+    assert found(staff_client, {**SEARCH, "min_level": 2}) == set()
+
+    profile.user.is_active = False
+    profile.user.save()
+    assert found(staff_client) == set()
+
+    generation = pool_cache.key({})
+    today = timezone.localdate()
+    AvailabilityPeriodFactory(
+        profile=profile, kind=AvailabilityPeriod.Kind.UNAVAILABLE, start=today, end=today
+    )
+    assert pool_cache.key({}) != generation
+
+
+def test_a_login_invalidates_because_it_changes_the_order(staff_client):
+    profile = ux_designer()
+    generation = pool_cache.key({})
+
+    services.note_login(profile.user)
+
+    assert pool_cache.key({}) != generation
+
+
+def test_the_cache_can_be_turned_off(staff_client, monkeypatch, django_assert_max_num_queries):
+    monkeypatch.setenv("POOL_CACHE_SECONDS", "0")
+    ux_designer()
+    staff_client.get(POOL, SEARCH)
+
+    with django_assert_max_num_queries(9) as captured:
+        staff_client.get(POOL, SEARCH)
+
+    assert any("IN (SELECT" in q["sql"] for q in captured)
+
+
+def test_an_id_deleted_since_it_was_cached_is_left_out(staff_client):
+    kept, gone = ux_designer(), ux_designer()
+    stale = [gone.pk, kept.pk]
+    gone.user.delete()
+    cache.set(pool_cache.key({}), stale)  # as if the deletion had not been noticed
+
+    assert found(staff_client, {}) == {kept.pk}

@@ -1,0 +1,105 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Proposal(models.Model):
+    """A global proposal: the exact instance the engine read and what it answered.
+
+    The instance is kept verbatim so that `python -m reserve.teams.engine` replays the decision.
+    """
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("lancée par"),
+    )
+    created_at = models.DateTimeField(_("lancée le"), auto_now_add=True)
+    instance = models.JSONField(_("données de l'instance"))
+    result = models.JSONField(_("résultat"))
+
+    class Meta:
+        verbose_name = _("proposition d'équipes")
+        verbose_name_plural = _("propositions d'équipes")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return _("Proposition n° %(pk)s") % {"pk": self.pk}
+
+    def get_absolute_url(self):
+        return reverse("teams:proposal", args=[self.pk])
+
+    @property
+    def locks(self) -> list[tuple[str, str]]:
+        return [(lock["reservist"], lock["slot"]) for lock in self.instance.get("locks", [])]
+
+    @property
+    def exclusions(self) -> list[tuple[str, str]]:
+        return [(e["reservist"], e["challenge"]) for e in self.instance.get("exclusions", [])]
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", _("En attente de réponse")
+    ACCEPTED = "accepted", _("Acceptée")
+    DECLINED = "declined", _("Déclinée")
+    EXPIRED = "expired", _("Expirée")
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=InvitationStatus.PENDING)
+
+    def overdue(self, now):
+        return self.pending().filter(deadline__lt=now)
+
+
+class Invitation(models.Model):
+    """A reservist is invited to fill a role; accepting makes them a member of the team."""
+
+    slot = models.ForeignKey(
+        "challenges.RoleSlot", on_delete=models.CASCADE, related_name="invitations"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="team_invitations"
+    )
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.SET_NULL, null=True, blank=True, related_name="invitations"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    status = models.CharField(
+        _("statut"),
+        max_length=10,
+        choices=InvitationStatus.choices,
+        default=InvitationStatus.PENDING,
+    )
+    explanation = models.JSONField(_("pourquoi cette proposition"), default=list)
+    created_at = models.DateTimeField(_("envoyée le"), auto_now_add=True)
+    deadline = models.DateTimeField(_("réponse attendue avant le"))
+    replied_at = models.DateTimeField(_("répondu le"), null=True, blank=True)
+    decline_reason = models.TextField(_("raison du refus"), max_length=1_000, blank=True)
+    replacement_handled = models.BooleanField(_("remplacement traité"), default=False)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["slot", "user"], name="one_invitation_per_slot")
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.slot}"
+
+    def get_absolute_url(self):
+        return reverse("teams:invitation", args=[self.pk])
+
+    @property
+    def challenge(self):
+        return self.slot.challenge

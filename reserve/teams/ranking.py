@@ -1,0 +1,59 @@
+"""Ranked candidates for one challenge, read from the database and explained for staff."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from reserve.challenges.models import RoleSlot
+
+from .build import build_instance, challenge_id, pk_of
+from .engine import Match, rank_candidates
+
+CRITERIA = {
+    "skill_fit": _("Compétences utiles au défi"),
+    "level": _("Niveau"),
+    "interest": _("Intérêt pour le thème"),
+    "availability": _("Marge de disponibilité"),
+    "locality": _("Proximité"),
+    "fairness": _("Équité"),
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    user: object
+    match: Match
+
+    def criteria(self):
+        return [(CRITERIA.get(c.name, c.name), c) for c in self.match.breakdown]
+
+
+@dataclass(frozen=True)
+class SlotCandidates:
+    slot: RoleSlot
+    seats: int
+    eligible: int
+    candidates: list
+    shortfall: str | None
+
+
+def ranked_slots(challenge, limit: int = 10) -> list[SlotCandidates]:
+    """For each slot with seats left, the best candidates; empty when the team is complete."""
+    instance = build_instance(challenges=type(challenge).objects.filter(pk=challenge.pk))
+    if not instance.challenges:
+        return []
+    ranking = rank_candidates(instance, challenge_id(challenge.pk), limit=limit)
+    matches = [m for s in ranking.slots for m in s.candidates]
+    users = get_user_model().objects.in_bulk([pk_of(m.reservist_id) for m in matches])
+    slots = RoleSlot.objects.in_bulk([pk_of(s.slot_id) for s in ranking.slots])
+    return [
+        SlotCandidates(
+            slot=slots[pk_of(s.slot_id)],
+            seats=s.count,
+            eligible=s.eligible,
+            candidates=[Candidate(users[pk_of(m.reservist_id)], m) for m in s.candidates],
+            shortfall=s.shortfall,
+        )
+        for s in ranking.slots
+    ]

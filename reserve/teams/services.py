@@ -1,0 +1,65 @@
+"""Named write operations of the teams app."""
+
+from reserve.core import audit
+
+from .build import build_instance_data
+from .engine import proposal_to_json, propose
+from .instance import parse_instance
+from .models import Proposal
+
+
+def run_proposal(actor, locks=(), exclusions=()) -> Proposal:
+    """Propose teams for every challenge in team forming, around staff's locks and exclusions.
+
+    Locks and exclusions that no longer apply (a slot filled since, a challenge that left team
+    forming, a person who left the pool) are dropped.
+    """
+    data = build_instance_data(exclusions=exclusions)
+    people = {r["id"] for r in data["reservists"]}
+    slots = {s["id"] for c in data["challenges"] for s in c["slots"]}
+    data["locks"] = [
+        {"reservist": r, "slot": s} for r, s in dict.fromkeys(locks) if r in people and s in slots
+    ]
+    result = proposal_to_json(propose(parse_instance(data)))
+    proposal = Proposal.objects.create(created_by=actor, instance=data, result=result)
+    audit.record(actor, "teams.proposal", proposal, assignments=len(result["assignments"]))
+    return proposal
+
+
+def lock(actor, proposal: Proposal, reservist: str, slot: str) -> Proposal:
+    """Keep this person on this slot and re-run; any other lock on the person for the slot's
+    challenge is replaced."""
+    challenge = _challenge_of(proposal, slot)
+    locks = [
+        (r, s)
+        for r, s in proposal.locks
+        if not (r == reservist and _challenge_of(proposal, s) == challenge)
+    ]
+    return run_proposal(actor, [*locks, (reservist, slot)], proposal.exclusions)
+
+
+def unlock(actor, proposal: Proposal, reservist: str, slot: str) -> Proposal:
+    locks = [pair for pair in proposal.locks if pair != (reservist, slot)]
+    return run_proposal(actor, locks, proposal.exclusions)
+
+
+def exclude(actor, proposal: Proposal, reservist: str, challenge: str) -> Proposal:
+    """Never propose this person for this challenge (a swap) and re-run."""
+    locks = [
+        (r, s)
+        for r, s in proposal.locks
+        if not (r == reservist and _challenge_of(proposal, s) == challenge)
+    ]
+    return run_proposal(actor, locks, [*proposal.exclusions, (reservist, challenge)])
+
+
+def rerun(actor, proposal: Proposal) -> Proposal:
+    """The same locks and exclusions on today's data."""
+    return run_proposal(actor, proposal.locks, proposal.exclusions)
+
+
+def _challenge_of(proposal: Proposal, slot: str) -> str | None:
+    for challenge in proposal.instance["challenges"]:
+        if any(s["id"] == slot for s in challenge["slots"]):
+            return challenge["id"]
+    return None

@@ -1,0 +1,227 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from reserve.accounts.roles import Role, is_staff_member, role_required
+from reserve.challenges.models import Challenge, Status
+
+from . import applications as catalogue_applications
+from . import invitations, services, space
+from .forms import ApplicationsForm, InviteForm, ProposalChoiceForm, ReplyForm
+from .models import Invitation, Proposal
+from .presenting import proposal_blocks
+from .ranking import ranked_slots
+
+
+@role_required(Role.STAFF)
+def index(request):
+    challenges = Challenge.objects.filter(status=Status.TEAM_FORMING).order_by("sprint_start", "pk")
+    context = {
+        "challenges": challenges,
+        "proposals": Proposal.objects.all()[:10],
+        "to_replace": invitations.to_replace(),
+        "pending": Invitation.objects.pending().select_related("user", "slot__challenge"),
+    }
+    return render(request, "teams/index.html", context)
+
+
+@role_required(Role.STAFF)
+def candidates(request, pk):
+    challenge = get_object_or_404(Challenge, pk=pk, status=Status.TEAM_FORMING)
+    context = {"challenge": challenge, "slots": ranked_slots(challenge)}
+    return render(request, "teams/candidates.html", context)
+
+
+@require_POST
+@role_required(Role.STAFF)
+def run(request):
+    return redirect(services.run_proposal(request.user))
+
+
+@role_required(Role.STAFF)
+def proposal(request, pk):
+    proposal = get_object_or_404(Proposal, pk=pk)
+    context = {
+        "proposal": proposal,
+        "blocks": proposal_blocks(proposal),
+        "locks": set(proposal.locks),
+        "is_latest": not Proposal.objects.filter(pk__gt=proposal.pk).exists(),
+    }
+    return render(request, "teams/proposal.html", context)
+
+
+@role_required(Role.STAFF)
+def instance(request, pk):
+    proposal = get_object_or_404(Proposal, pk=pk)
+    response = HttpResponse(
+        json.dumps(proposal.instance, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="instance-{proposal.pk}.json"'
+    return response
+
+
+@require_POST
+@role_required(Role.STAFF)
+def rerun(request, pk):
+    return redirect(services.rerun(request.user, get_object_or_404(Proposal, pk=pk)))
+
+
+@require_POST
+@role_required(Role.STAFF)
+def lock(request, pk):
+    return _on_choice(request, pk, lambda p, f: services.lock(request.user, p, *_pair(f)))
+
+
+@require_POST
+@role_required(Role.STAFF)
+def unlock(request, pk):
+    return _on_choice(request, pk, lambda p, f: services.unlock(request.user, p, *_pair(f)))
+
+
+@require_POST
+@role_required(Role.STAFF)
+def exclude(request, pk):
+    return _on_choice(
+        request,
+        pk,
+        lambda p, f: services.exclude(request.user, p, f.cleaned_data["reservist"], f.challenge),
+    )
+
+
+def _pair(form) -> tuple[str, str]:
+    return form.cleaned_data["reservist"], form.cleaned_data["slot"]
+
+
+def _on_choice(request, pk, action):
+    proposal = get_object_or_404(Proposal, pk=pk)
+    form = ProposalChoiceForm(request.POST, proposal=proposal)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(proposal)
+    messages.success(request, _("Proposition relancée."))
+    return redirect(action(proposal, form))
+
+
+@require_POST
+@role_required(Role.STAFF)
+def send_invitations(request, pk):
+    proposal = get_object_or_404(Proposal, pk=pk)
+    sent = invitations.send_proposal(request.user, proposal)
+    messages.success(request, _("Invitations envoyées : %(n)s.") % {"n": sent})
+    return redirect(proposal)
+
+
+@require_POST
+@role_required(Role.STAFF)
+def invite(request, pk):
+    challenge = get_object_or_404(Challenge, pk=pk, status=Status.TEAM_FORMING)
+    form = InviteForm(request.POST, challenge=challenge)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    elif invitations.invite(request.user, form.cleaned_data["slot"], form.cleaned_data["user"]):
+        messages.success(request, _("Invitation envoyée."))
+    else:
+        messages.error(request, _("Cette personne est déjà invitée à ce rôle."))
+    return redirect("teams:candidates", pk=challenge.pk)
+
+
+@role_required(Role.STAFF)
+def applications(request):
+    form = ApplicationsForm(request.POST or None, queryset=catalogue_applications.pending())
+    if request.method == "POST" and form.is_valid():
+        accept = form.cleaned_data["decision"] == "accept"
+        chosen = form.cleaned_data["applications"]
+        decided = catalogue_applications.decide(request.user, chosen, accept)
+        messages.success(request, _("Candidatures traitées : %(n)s.") % {"n": decided})
+        return redirect("teams:applications")
+    status = 400 if form.errors else 200
+    return render(request, "teams/applications.html", {"form": form}, status=status)
+
+
+@login_required
+def my_invitations(request):
+    mine = request.user.team_invitations.select_related("slot__challenge")
+    return render(request, "teams/my_invitations.html", {"invitations": mine})
+
+
+@login_required
+def invitation(request, pk):
+    invitation = get_object_or_404(Invitation.objects.select_related("slot__challenge"), pk=pk)
+    if invitation.user_id != request.user.pk and not is_staff_member(request.user):
+        raise Http404
+    context = {"invitation": invitation, "team": invitations.team_so_far(invitation.slot)}
+    if invitation.user_id == request.user.pk:
+        context["reply_path"] = _reply_path(invitation)
+    return render(request, "teams/invitation.html", context)
+
+
+def _reply_path(invitation):
+    return reverse("teams:reply", args=[invitations.token_for(invitation)])
+
+
+def reply(request, token):
+    try:
+        invitation = invitations.invitation_from_token(token)
+    except invitations.LinkError as error:
+        return render(request, "teams/link_error.html", {"error": error}, status=410)
+    form = ReplyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if form.cleaned_data["answer"] == "accept":
+                if not invitations.accept(invitation):
+                    error = _("Ce rôle a été pourvu entre-temps. Merci pour votre disponibilité !")
+                    return render(request, "teams/link_error.html", {"error": error}, status=410)
+            else:
+                invitations.decline(invitation, form.cleaned_data["reason"])
+        except invitations.LinkError as error:
+            return render(request, "teams/link_error.html", {"error": error}, status=410)
+        answer = form.cleaned_data["answer"]
+        return render(request, "teams/replied.html", {"invitation": invitation, "answer": answer})
+    context = {
+        "invitation": invitation,
+        "team": invitations.team_so_far(invitation.slot),
+        "form": form,
+    }
+    return render(request, "teams/reply.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def team_space(request, pk):
+    challenge = _team_challenge(request, pk)
+    context = {
+        "challenge": challenge,
+        "members": space.members(challenge),
+        "referents": challenge.referents.all(),
+        "complete": space.is_complete(challenge),
+    }
+    return render(request, "teams/space.html", context)
+
+
+@login_required
+def team_calendar(request, pk):
+    challenge = _team_challenge(request, pk)
+    response = HttpResponse(space.calendar(challenge), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="defi-{challenge.pk}.ics"'
+    return response
+
+
+def _team_challenge(request, pk):
+    challenge = get_object_or_404(Challenge, pk=pk)
+    if not space.can_see(request.user, challenge):
+        raise Http404
+    return challenge
+
+
+def how_it_works(request):
+    return render(request, "teams/how_it_works.html")
