@@ -258,6 +258,8 @@ CHALLENGE_QUALIFICATION_DAYS = env_int("CHALLENGE_QUALIFICATION_DAYS", 7)
 # Reservists: inactive accounts get a reminder, then are anonymised unless the person logs in.
 RESERVIST_INACTIVE_REMINDER_DAYS = env_int("RESERVIST_INACTIVE_REMINDER_DAYS", 365)
 RESERVIST_ANONYMISE_AFTER_REMINDER_DAYS = env_int("RESERVIST_ANONYMISE_AFTER_REMINDER_DAYS", 61)
+# Seconds a staff search keeps its ordered result ids (0: off; any profile change clears it).
+POOL_CACHE_SECONDS = env_int("POOL_CACHE_SECONDS", 60)
 # Teams: hours a reservist has to answer an invitation to join a team.
 TEAM_INVITATION_HOURS = env_int("TEAM_INVITATION_HOURS", 48)
 

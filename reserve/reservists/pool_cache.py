@@ -8,8 +8,8 @@ POOL_CACHE_SECONDS=0 turns the cache off (the benchmark does, to measure cold se
 
 import hashlib
 import json
-import os
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
@@ -19,7 +19,7 @@ SCOPE = "reservists-pool"
 
 
 def seconds() -> int:
-    return int(os.environ.get("POOL_CACHE_SECONDS", 60))
+    return settings.POOL_CACHE_SECONDS
 
 
 def invalidate() -> None:

@@ -92,8 +92,8 @@ def test_a_login_invalidates_because_it_changes_the_order(staff_client):
     assert pool_cache.key({}) != generation
 
 
-def test_the_cache_can_be_turned_off(staff_client, monkeypatch, django_assert_max_num_queries):
-    monkeypatch.setenv("POOL_CACHE_SECONDS", "0")
+def test_the_cache_can_be_turned_off(staff_client, settings, django_assert_max_num_queries):
+    settings.POOL_CACHE_SECONDS = 0
     ux_designer()
     staff_client.get(POOL, SEARCH)
 
