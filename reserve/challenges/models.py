@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from reserve.reservists.taxonomy import THEMES
+
 from .grid import CRITERIA, SCORES
 from .skills import skill_label
 
@@ -52,19 +54,10 @@ class Status(models.TextChoices):
         return [cls.QUALIFIED, cls.TEAM_FORMING]
 
 
-class Theme(models.TextChoices):
-    """Codes shared with the reservists' interests (reserve.reservists.taxonomy.THEMES)."""
-
-    ENERGY = "energy", _("Énergie")
-    WATER = "water", _("Sécheresse et eau")
-    HEALTH = "health", _("Santé")
-    HOUSING = "housing", _("Logement")
-    MOBILITY = "mobility", _("Mobilité")
-    ENVIRONMENT = "environment", _("Environnement")
-    SOCIAL = "social", _("Urgence sociale")
-    AGRICULTURE = "agriculture", _("Agriculture et alimentation")
-    EDUCATION = "education", _("Éducation")
-    DIGITAL_INCLUSION = "digital_inclusion", _("Inclusion numérique")
+# One list of themes for the whole platform, shared with the reservists' interests.
+Theme = models.TextChoices(
+    "Theme", [(code.upper(), (code, label)) for code, label in THEMES.items()]
+)
 
 
 class Scale(models.TextChoices):
