@@ -7,6 +7,7 @@ shown on that challenge's public page.
 """
 
 from dataclasses import dataclass
+from functools import cache
 
 from django.apps import apps
 from django.urls import reverse
@@ -23,7 +24,9 @@ def citizen_app_configs():
     return [config for config in apps.get_app_configs() if getattr(config, "citizen_app", False)]
 
 
+@cache
 def navigation() -> list[dict]:
+    """Built once per process (the base template reads it on every page); labels stay lazy."""
     return [
         {
             "label": config.nav_label,
