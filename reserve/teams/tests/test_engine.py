@@ -2,6 +2,7 @@ import json
 import random
 import subprocess
 import sys
+from datetime import date, timedelta
 from itertools import combinations
 from pathlib import Path
 
@@ -12,11 +13,14 @@ from hypothesis import strategies as st
 from reserve.teams import engine
 from reserve.teams.engine import (
     build_index,
+    candidate_edges,
     main,
     proposal_to_json,
     propose,
     rank_candidates,
 )
+from reserve.teams.engine.index import EMPTY
+from reserve.teams.engine.scoring import best_ranked, eligible_people
 from reserve.teams.greedy import greedy
 from reserve.teams.instance import LEVELS, parse_instance
 
@@ -563,7 +567,7 @@ def test_larger_instances_respect_every_rule_and_beat_greedy(seed):
 
 @pytest.mark.parametrize("seed", range(12))
 def test_beyond_the_exact_limit_hours_are_repaired_and_greedy_is_never_better(seed, monkeypatch):
-    monkeypatch.setattr(engine, "EXACT_EDGE_LIMIT", 0)
+    monkeypatch.setattr(engine.solver, "EXACT_EDGE_LIMIT", 0)
     rng = random.Random(seed)
     instance = parse_instance(random_instance_data(rng, 40, rng.randint(6, 10), crowded=True))
 
@@ -624,6 +628,77 @@ def test_eligible_people_are_exactly_those_the_rules_allow(seed):
         for r in instance.reservists
         if pair_allowed(instance, r, s, c)
     }
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, database=None)
+@given(seed=st.integers(min_value=0, max_value=2**32 - 1))
+def test_bulk_candidates_are_the_best_ranked_by_the_reference_scores(seed):
+    """The global proposal's candidates (computed in bulk) are, slot by slot, the people
+    `scoring` ranks first, with the same points per criterion."""
+    rng = random.Random(seed)
+    data = random_instance_data(rng, rng.randint(1, 25), rng.randint(1, 4))
+    data["settings"]["candidates_per_slot"] = rng.randint(1, 4)
+    for slot in (s for c in data["challenges"] for s in c["slots"]):
+        if slot["location"]["mode"] == "on_site" and rng.random() < 0.5:
+            slot["location"].pop("city")
+    sprints = [c["sprint"] for c in data["challenges"]]
+    for r in data["reservists"]:
+        if rng.random() < 0.3:
+            r["availability"] = [*rng.choice(PERIODS), *rng.choice(PERIODS)]
+        elif rng.random() < 0.3:  # exactly the sprint, or a day short at either end
+            sprint = rng.choice(sprints)
+            start, end = date.fromisoformat(sprint["start"]), date.fromisoformat(sprint["end"])
+            start += timedelta(days=rng.choice([0, 0, 1]))
+            end -= timedelta(days=rng.choice([0, 0, 1]))
+            r["availability"] = [{"start": start.isoformat(), "end": end.isoformat()}]
+    ix = build_index(parse_instance(data))
+
+    assert bulk_candidates(ix) == reference_candidates(ix)
+
+
+def test_bulk_candidates_handle_more_than_64_skills():
+    rng = random.Random(4)
+    names = [f"s{i:02d}" for i in range(90)]
+    data = random_instance_data(rng, 40, 6)
+    data["settings"]["candidates_per_slot"] = 3
+    for r in data["reservists"]:
+        r["skills"] = [
+            {"skill": s, "level": rng.choice(LEVELS)} for s in rng.sample(names, rng.randint(5, 60))
+        ]
+        r["availability"] = ALWAYS
+    for c in data["challenges"]:
+        c["slots"] = [{**role(f"{c['id']}/{j}", skill=rng.choice(names))} for j in range(5)]
+    ix = build_index(parse_instance(data))
+    assert ix.levels.shape[0] > 64
+
+    assert bulk_candidates(ix) == reference_candidates(ix)
+    assert any(len(set(ranked)) > 1 for ranked, _ in bulk_candidates(ix)[0].values())
+
+
+def bulk_candidates(ix):
+    edges = candidate_edges(ix)
+    slots = {}
+    columns = (edges.slot, edges.person, edges.points)
+    for s, p, points in zip(*(column.tolist() for column in columns), strict=True):
+        slots.setdefault(s, ([], []))
+        slots[s][0].append(p)
+        slots[s][1].append(points)
+    return slots, edges.pruned
+
+
+def reference_candidates(ix):
+    """Every person with the skill at the level, through `scoring`'s rules and points."""
+    k, slots, pruned = ix.instance.settings.candidates_per_slot, {}, False
+    for ctx in ix.slots:
+        if ctx.seats <= 0:
+            continue
+        view = ix.pool.take(ix.by_skill.get((ctx.skill, ctx.min_level), EMPTY))
+        eligible = eligible_people(ix, ctx, view)
+        ranked, rows = best_ranked(ix, ctx, eligible, k + ctx.seats - 1)
+        pruned |= ranked.size < eligible.size
+        if ranked.size:
+            slots[ctx.number] = (ranked.tolist(), rows.T.tolist())
+    return slots, pruned
 
 
 # --- command line --------------------------------------------------------------------------------

@@ -1,0 +1,256 @@
+"""Every score and every empty seat explained in plain French, for staff and for reservists."""
+
+from dataclasses import replace
+
+import numpy as np
+
+from reserve.teams.instance import Reservist
+
+from .index import ON_SITE, PoolIndex, SlotContext, level_of
+from .results import COMPONENTS, Component, Match, as_points
+from .scoring import FAIRNESS_HORIZON_DAYS, hard_rules, point_rows
+
+
+def scored_matches(
+    ix: PoolIndex, ctx: SlotContext, persons: np.ndarray, locked: bool
+) -> list[Match]:
+    """Scored and explained pairs; locked ones are scored on hours before any lock was counted."""
+    if not persons.size:
+        return []
+    view = ix.pool.take(persons)
+    if locked:
+        view = replace(view, minutes=ix.raw_minutes[persons])
+    return explained_matches(ix, ctx, persons, point_rows(ix, ctx, view), view.minutes, locked)
+
+
+def explained_matches(ix, ctx, persons, rows, minutes, locked: bool = False) -> list[Match]:
+    if not persons.size:
+        return []
+    settings = ix.instance.settings
+    bonus = settings.never_engaged_bonus
+    maxima = [getattr(settings.weights, n) + (bonus if n == "fairness" else 0) for n in COMPONENTS]
+    priority = as_points(ctx.priority)
+    matches = [
+        Match(
+            reservist_id=ix.people[p].id,
+            challenge_id=ctx.challenge.id,
+            slot_id=ctx.slot.id,
+            score=as_points(sum(points)),
+            priority=priority,
+            locked=locked,
+            breakdown=_explain(ix, ctx, p, points, maxima, hours),
+        )
+        for p, points, hours in zip(
+            persons.tolist(), rows.T.tolist(), np.asarray(minutes).tolist(), strict=True
+        )
+    ]
+    return sorted(matches, key=lambda m: (-m.score, m.reservist_id))
+
+
+LEVEL_FR = {1: "découverte", 2: "confirmé", 3: "expert"}
+RULE_FR = {
+    "here": ("est déjà sur ce rôle", "sont déjà sur ce rôle"),
+    "elsewhere": (
+        "est déjà proposée sur un autre défi ou un autre rôle",
+        "sont déjà proposées sur d'autres défis ou d'autres rôles",
+    ),
+    "team": (
+        "fait déjà partie de l'équipe sur un autre rôle",
+        "font déjà partie de l'équipe sur un autre rôle",
+    ),
+    "excluded": ("a été écartée de ce défi", "ont été écartées de ce défi"),
+    "room": (
+        "a déjà atteint le nombre maximal de défis en cours",
+        "ont déjà atteint le nombre maximal de défis en cours",
+    ),
+    "hours": (
+        "n'a pas assez d'heures disponibles par semaine",
+        "n'ont pas assez d'heures disponibles par semaine",
+    ),
+    "dates": (
+        "n'est pas disponible aux dates du sprint",
+        "ne sont pas disponibles aux dates du sprint",
+    ),
+    "location": (
+        "n'habite pas le département {dept} ou ne souhaite travailler qu'à distance",
+        "n'habitent pas le département {dept} ou ne souhaitent travailler qu'à distance",
+    ),
+    "rest": (
+        "est en période de repos après un défi ou un refus récent",
+        "sont en période de repos après un défi ou un refus récent",
+    ),
+}
+
+
+def _explain(ix, ctx, p: int, points: list[int], maxima: list[int], minutes: int):
+    sentences = (
+        _explain_skill(ix, ctx, p),
+        _explain_level(ix, ctx, p),
+        _explain_interest(ix, ctx, ix.people[p]),
+        _explain_hours(ctx, minutes),
+        _explain_locality(ix, ctx, p),
+        _explain_fairness(ix, ctx, p),
+    )
+    return tuple(
+        Component(name, as_points(tenths), most, sentence)
+        for name, tenths, most, sentence in zip(COMPONENTS, points, maxima, sentences, strict=True)
+    )
+
+
+def _label(ix, kind: str, key: str) -> str:
+    labels = ix.instance.skill_labels if kind == "skill" else ix.instance.theme_labels
+    return f"« {labels.get(key, key)} »"
+
+
+def _explain_skill(ix, ctx, p: int) -> str:
+    skill = _label(ix, "skill", ctx.slot.skill)
+    if ctx.skill < 0 or ix.levels[ctx.skill, p] == 0:
+        return f"N'a pas déclaré la compétence {skill} demandée pour ce rôle."
+    if not ctx.other_skills:
+        return f"Possède la compétence {skill} demandée pour ce rôle."
+    also = [_label(ix, "skill", s) for s in ctx.other_skills if level_of(ix, s, p)]
+    if not also:
+        return (
+            f"Possède la compétence {skill} demandée pour ce rôle, "
+            "mais aucune autre des compétences recherchées par l'équipe."
+        )
+    useful = "utile" if len(also) == 1 else "utiles"
+    return (
+        f"Possède la compétence {skill} demandée pour ce rôle, et aussi {_join(also)}, "
+        f"{useful} à l'équipe."
+    )
+
+
+def _explain_level(ix, ctx, p: int) -> str:
+    skill = _label(ix, "skill", ctx.slot.skill)
+    level = int(ix.levels[ctx.skill, p]) if ctx.skill >= 0 else 0
+    wanted = LEVEL_FR[ctx.min_level]
+    if level == 0:
+        return f"Aucun niveau déclaré en {skill} (niveau demandé : {wanted})."
+    if level == ctx.min_level:
+        return f"Niveau {LEVEL_FR[level]} en {skill}, le niveau demandé."
+    side = "au-dessus" if level > ctx.min_level else "en dessous"
+    return f"Niveau {LEVEL_FR[level]} en {skill}, {side} du niveau demandé ({wanted})."
+
+
+def _explain_interest(ix, ctx, person: Reservist) -> str:
+    wanted = ctx.challenge.themes
+    if not wanted:
+        return "Le défi n'a pas de thème précisé : ce critère est neutre."
+    liked = [_label(ix, "theme", t) for t in wanted if t in person.themes]
+    if len(wanted) == 1:
+        if liked:
+            return f"S'intéresse au thème du défi, {liked[0]}."
+        theme = _label(ix, "theme", wanted[0])
+        return f"Le thème du défi, {theme}, ne fait pas partie de ses intérêts."
+    if not liked:
+        every = _join([_label(ix, "theme", t) for t in wanted])
+        return f"Aucun des thèmes du défi ({every}) ne fait partie de ses intérêts."
+    if len(liked) == len(wanted):
+        return f"S'intéresse à tous les thèmes du défi : {_join(liked)}."
+    return f"S'intéresse à {len(liked)} des {len(wanted)} thèmes du défi : {_join(liked)}."
+
+
+def _explain_hours(ctx, minutes: int) -> str:
+    start = f"Disponible {_hours(minutes)} par semaine pour un rôle de {_hours(ctx.minutes)}"
+    if minutes < ctx.minutes:
+        return f"{start} : pas assez d'heures."
+    if minutes == ctx.minutes:
+        return f"{start} : aucune marge."
+    return f"{start} : il reste {_hours(minutes - ctx.minutes)} de marge."
+
+
+def _explain_locality(ix, ctx, p: int) -> str:
+    slot = ctx.slot
+    if not slot.on_site:
+        if ix.pool.mode[p] == ON_SITE:
+            return "Rôle à distance, alors que la personne préfère travailler sur place."
+        return "Rôle à distance : le lieu où l'on habite ne compte pas."
+    where = f"à {slot.city} ({slot.departement})" if slot.city else f"dans le {slot.departement}"
+    if ix.pool.dept[p] != ctx.dept:
+        return f"Rôle sur place {where}, hors de son département."
+    if ctx.city >= 0 and ix.pool.city[p] == ctx.city:
+        return f"Rôle sur place {where} : habite la même ville."
+    return f"Rôle sur place {where} : habite le même département."
+
+
+def _explain_fairness(ix, ctx, p: int) -> str:
+    engaged = int(ix.pool.engaged[p])
+    if engaged:
+        plural = "s" if engaged > 1 else ""
+        return f"Déjà engagé·e sur {engaged} défi{plural} en cours : priorité à d'autres."
+    if ix.pool.never[p]:
+        bonus = ix.instance.settings.never_engaged_bonus
+        extra = f" (bonus de {bonus} points)" if bonus else ""
+        return f"N'a encore jamais participé à un défi : priorité aux nouveaux venus{extra}."
+    days = ctx.start - int(ix.pool.last_end[p])
+    if days >= FAIRNESS_HORIZON_DAYS:
+        return "Dernier défi terminé plus de 6 mois avant ce sprint."
+    return f"Dernier défi terminé {days} jours avant ce sprint (priorité pleine après 6 mois)."
+
+
+def gap_reason(ix, ctx, drops: dict[str, int], here: int, elsewhere: int, available=0) -> str:
+    """Why seats stay empty, about the people who have the skill at the level but are not
+    `available` (ranking mode speaks of the available ones separately)."""
+    skill = _label(ix, "skill", ctx.slot.skill)
+    if ctx.skill < 0:
+        return f"Personne dans la réserve n'a la compétence {skill}."
+    if not drops["skilled"]:
+        return (
+            f"Personne dans la réserve n'a la compétence {skill} "
+            f"au niveau demandé ({LEVEL_FR[ctx.min_level]})."
+        )
+    counts = {**drops, "here": here, "elsewhere": elsewhere}
+    order = ("here", "elsewhere", "team", "excluded", "room", "hours", "dates", "location", "rest")
+    parts = [(counts[k], RULE_FR[k]) for k in order if counts.get(k)]
+    if not parts:
+        return ""
+    dept, total = ctx.slot.departement, drops["skilled"] - available
+    other, others = (" autre", " autres") if available else ("", "")
+    who = f"la compétence {skill} au niveau demandé"
+    if len(parts) == 1:
+        _, (one, many) = parts[0]
+        if total == 1:
+            return f"La seule{other} personne qui a {who} {one.format(dept=dept)}."
+        return f"Les {total}{others} personnes qui ont {who} {many.format(dept=dept)}."
+    phrases = [f"{n} {(one if n == 1 else many).format(dept=dept)}" for n, (one, many) in parts]
+    return f"Sur les {total}{others} personnes qui ont {who}, {_join(phrases)}."
+
+
+def lock_warnings(ix: PoolIndex) -> tuple[str, ...]:
+    warnings = []
+    for p, s in ix.locks:
+        ctx, person = ix.slots[s], ix.people[p]
+        broken = [] if level_of(ix, ctx.slot.skill, p) >= ctx.min_level else ["skill"]
+        alone = ix.pool.take(np.array([p]))
+        broken += [n for n, test in hard_rules(ix, ctx, lock_check=True) if not test(alone)[0]]
+        for name in broken:
+            why = (
+                f"n'a pas la compétence {_label(ix, 'skill', ctx.slot.skill)} au niveau demandé"
+                if name == "skill"
+                else RULE_FR[name][0].format(dept=ctx.slot.departement)
+            )
+            warnings.append(f"Choix verrouillé : {person.id} sur « {ctx.slot.title} » {why}.")
+    for p in sorted({p for p, _ in ix.locks}):
+        whose, available = f"Les choix verrouillés de {ix.people[p].id}", ix.raw_minutes[p]
+        if ix.pool.minutes[p] < 0:
+            asked = _hours(available - ix.pool.minutes[p])
+            warnings.append(f"{whose} demandent {asked} par semaine, pour {_hours(available)}.")
+        if ix.pool.room[p] < 0:
+            warnings.append(f"{whose} dépassent le nombre maximal de défis en cours.")
+    return tuple(warnings)
+
+
+def count_fr(n: int, noun: str) -> str:
+    """'1 personne disponible', '2 personnes disponibles': French plural of each word."""
+    words = noun.split() if n == 1 else [f"{word}s" for word in noun.split()]
+    return f"{n} {' '.join(words)}"
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} et {items[-1]}"
+
+
+def _hours(minutes: int) -> str:
+    hours, rest = divmod(int(minutes), 60)
+    return f"{hours} h {rest:02d}" if rest else f"{hours} h"

@@ -1,0 +1,63 @@
+"""What the engine returns: proposals and rankings, every pair with its score breakdown."""
+
+from dataclasses import dataclass
+
+COMPONENTS = ("skill_fit", "level", "interest", "availability", "locality", "fairness")
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str
+    points: float
+    max_points: float
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Match:
+    reservist_id: str
+    challenge_id: str
+    slot_id: str
+    score: float
+    priority: float
+    locked: bool
+    breakdown: tuple[Component, ...]
+
+
+@dataclass(frozen=True)
+class Unfilled:
+    challenge_id: str
+    slot_id: str
+    missing: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Proposal:
+    status: str
+    total_score: float
+    assignments: tuple[Match, ...]
+    unfilled: tuple[Unfilled, ...]
+    warnings: tuple[str, ...]
+    stats: dict
+
+
+@dataclass(frozen=True)
+class SlotRanking:
+    slot_id: str
+    count: int
+    eligible: int
+    locked: tuple[Match, ...]
+    candidates: tuple[Match, ...]
+    shortfall: str | None
+
+
+@dataclass(frozen=True)
+class Ranking:
+    challenge_id: str
+    slots: tuple[SlotRanking, ...]
+
+
+def as_points(tenths) -> float:
+    """Points from integer tenths (the division is already the nearest float to one decimal)."""
+    return int(tenths) / 10
