@@ -262,6 +262,12 @@ RESERVIST_ANONYMISE_AFTER_REMINDER_DAYS = env_int("RESERVIST_ANONYMISE_AFTER_REM
 POOL_CACHE_SECONDS = env_int("POOL_CACHE_SECONDS", 60)
 # Teams: hours a reservist has to answer an invitation to join a team.
 TEAM_INVITATION_HOURS = env_int("TEAM_INVITATION_HOURS", 48)
+# Extra invitations a new role slot allows beyond its seats left (editable per slot).
+TEAM_OVERBOOKING = env_int("TEAM_OVERBOOKING", 0)
+# Whether a new challenge invites the next candidate by itself after a decline or an expiry.
+TEAM_AUTO_REPLACE = env_bool("TEAM_AUTO_REPLACE", False)
+# One reminder e-mail when a pending invitation's deadline is this many hours away.
+TEAM_REMINDER_HOURS = env_int("TEAM_REMINDER_HOURS", 12)
 
 # LightsOff
 LIGHTSOFF_FOLLOW_UP_DAYS = env_int("LIGHTSOFF_FOLLOW_UP_DAYS", 7)

@@ -22,6 +22,7 @@ class AccountsConfig(AppConfig):
                 "last_name": user.last_name,
                 "phone": user.phone,
                 "is_reservist": user.is_reservist,
+                "receive_optional_emails": user.receive_optional_emails,
                 "date_joined": user.date_joined.isoformat(),
                 "last_login": user.last_login.isoformat() if user.last_login else None,
             },

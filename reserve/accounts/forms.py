@@ -37,12 +37,22 @@ class SignupForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "phone", "is_reservist"]
+        fields = ["first_name", "last_name", "phone", "is_reservist", "receive_optional_emails"]
         widgets = {"phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"})}
-        labels = {"is_reservist": _("Je fais partie de la réserve de bénévoles")}
+        labels = {
+            "is_reservist": _("Je fais partie de la réserve de bénévoles"),
+            "receive_optional_emails": _(
+                "Recevoir les e-mails non essentiels : rappels, nouvelles des défis…"
+            ),
+        }
         help_texts = {
             "phone": _("Facultatif. Visible seulement par l'équipe du programme."),
             "is_reservist": _("Décochez pour ne plus être sollicité pour des défis."),
+            "receive_optional_emails": _(
+                "Décochez pour ne plus les recevoir : vous les retrouverez dans vos "
+                "notifications sur le site. Les invitations et les e-mails de sécurité ou de "
+                "compte vous sont toujours envoyés."
+            ),
         }
 
     def clean_phone(self):

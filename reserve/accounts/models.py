@@ -37,6 +37,14 @@ class User(AbstractUser):
         default=False,
         help_text=_("La personne a rejoint la réserve de bénévoles."),
     )
+    receive_optional_emails = models.BooleanField(
+        _("recevoir les e-mails non essentiels"),
+        default=True,
+        help_text=_(
+            "Rappels, nouvelles des défis… Les invitations et les e-mails de sécurité ou de "
+            "compte sont toujours envoyés ; les notifications restent visibles sur le site."
+        ),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

@@ -10,11 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from reserve.core import notify
+from reserve.core.models import Notification
 from reserve.organisations.models import Organisation
 
 from . import services
 from .forms import DeleteAccountForm, ProfileForm
 from .roles import roles_of
+
+NOTIFICATIONS_SHOWN = 50
 
 
 @login_required
@@ -34,6 +38,14 @@ def profile(request):
         messages.success(request, _("Votre profil est enregistré."))
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+def notifications(request):
+    """The person's notifications, newest first; seeing them marks them read."""
+    latest = list(Notification.objects.filter(user=request.user)[:NOTIFICATIONS_SHOWN])
+    notify.mark_read(request.user)
+    return render(request, "accounts/notifications.html", {"notifications": latest})
 
 
 @login_required

@@ -7,7 +7,6 @@ from .models import (
     Attachment,
     Challenge,
     Message,
-    Notification,
     QualificationScore,
     Referent,
     RoleSlot,
@@ -93,14 +92,6 @@ class AttachmentAdmin(admin.ModelAdmin):
     list_filter = ["message__created_at"]
     search_fields = ["name", "message__challenge__title"]
     raw_id_fields = ["message"]
-
-
-@admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["user", "text", "created_at", "read_at"]
-    list_filter = ["created_at", "read_at"]
-    search_fields = ["user__email", "text"]
-    raw_id_fields = ["user", "challenge"]
 
 
 @admin.register(RoleSlot)

@@ -22,7 +22,7 @@ class ChallengesConfig(AppConfig):
         ]
 
     def personal_data(self, user) -> dict:
-        from .models import Application, Message, Notification, Referent
+        from .models import Application, Message, Referent
 
         return {
             "challenges_created": list(user.created_challenges.values_list("title", flat=True)),
@@ -44,7 +44,4 @@ class ChallengesConfig(AppConfig):
                 {"challenge": m.challenge.title, "body": m.body, "at": m.created_at.isoformat()}
                 for m in Message.objects.filter(author=user).select_related("challenge")
             ],
-            "notifications": list(
-                Notification.objects.filter(user=user).values_list("text", flat=True)
-            ),
         }

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 from django.template.defaultfilters import filesizeformat
@@ -130,15 +131,18 @@ class RoleSlotForm(forms.ModelForm):
             "location",
             "departement",
             "description",
+            "overbooking",
         ]
         widgets = {
             "count": forms.NumberInput(attrs={"min": 1, "max": 10}),
+            "overbooking": forms.NumberInput(attrs={"min": 0, "max": 10}),
             "hours_per_week": forms.NumberInput(attrs={"min": 1, "max": 35}),
         }
         help_texts = {"skill": _("Code de la compétence, par ex. « tech.backend ».")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["overbooking"].required = False
         choices = skill_choices()
         if choices:
             self.fields["skill"] = forms.ChoiceField(
@@ -150,6 +154,14 @@ class RoleSlotForm(forms.ModelForm):
         if not 1 <= count <= 10:
             raise ValidationError(_("Entre 1 et 10 personnes par rôle."))
         return count
+
+    def clean_overbooking(self):
+        overbooking = self.cleaned_data["overbooking"]
+        if overbooking is None:
+            return settings.TEAM_OVERBOOKING
+        if not 0 <= overbooking <= 10:
+            raise ValidationError(_("Entre 0 et 10 invitations en surnombre."))
+        return overbooking
 
     def clean_hours_per_week(self):
         hours = self.cleaned_data["hours_per_week"]

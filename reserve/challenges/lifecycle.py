@@ -18,6 +18,7 @@ class Transition:
     sources: tuple[Status, ...]
     target: Status
     by_sponsor: bool = False  # False: staff only
+    by_platform: bool = False  # the platform itself (reserve.core.audit.SYSTEM) may fire it
     needs_note: bool = False
 
 
@@ -69,6 +70,7 @@ TRANSITIONS = {
             _("Équipe formée : démarrer le sprint"),
             (Status.TEAM_FORMING,),
             Status.IN_SPRINT,
+            by_platform=True,
         ),
         Transition("deliver", _("Marquer comme livré"), (Status.IN_SPRINT,), Status.DELIVERED),
         Transition(

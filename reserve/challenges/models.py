@@ -14,6 +14,14 @@ from .skills import skill_label
 SPRINT_DAYS = 30  # the programme's one-month sprint
 
 
+def default_auto_replace() -> bool:
+    return settings.TEAM_AUTO_REPLACE
+
+
+def default_overbooking() -> int:
+    return settings.TEAM_OVERBOOKING
+
+
 class Status(models.TextChoices):
     DRAFT = "draft", _("Brouillon")
     SUBMITTED = "submitted", _("Soumis")
@@ -103,11 +111,16 @@ class ChallengeQuerySet(models.QuerySet):
         )
 
     def involving(self, user):
-        """Challenges the user sponsors (through an organisation), created, or helps qualify."""
+        """Challenges the user sponsors (through an organisation), created, helps qualify, or
+        works on as a member of the team."""
         return self.filter(
             models.Q(organisation__memberships__user=user)
             | models.Q(created_by=user)
             | models.Q(referents__user=user)
+            | models.Q(
+                slots__applications__user=user,
+                slots__applications__status=ApplicationStatus.ACCEPTED,
+            )
         ).distinct()
 
     def overdue(self, now=None):
@@ -232,6 +245,14 @@ class Challenge(models.Model):
     sprint_start = models.DateField(_("début du sprint"), null=True, blank=True)
     sprint_end = models.DateField(_("fin du sprint"), null=True, blank=True)
     team_formed_at = models.DateTimeField(_("équipe formée le"), null=True, blank=True)
+    auto_replace = models.BooleanField(
+        _("inviter automatiquement le candidat suivant"),
+        default=default_auto_replace,
+        help_text=_(
+            "Quand une personne décline ou ne répond pas à temps, la plateforme invite d'elle-même "
+            "le candidat suivant du classement."
+        ),
+    )
     delivered_at = models.DateTimeField(_("livré le"), null=True, blank=True)
     progress = models.TextField(
         _("avancement public"), max_length=10_000, blank=True, help_text=_("Markdown accepté.")
@@ -388,27 +409,6 @@ class Attachment(models.Model):
         return self.name
 
 
-class Notification(models.Model):
-    """In-app notifications (kept in this app until a second app needs them)."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="challenge_notifications"
-    )
-    challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, null=True, related_name="+")
-    text = models.CharField(_("texte"), max_length=300)
-    url = models.CharField(_("lien"), max_length=300, blank=True)
-    created_at = models.DateTimeField(_("le"), auto_now_add=True)
-    read_at = models.DateTimeField(_("lue le"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self):
-        return self.text
-
-
 class Level(models.TextChoices):
     DISCOVERING = "discovering", _("Découverte")
     CONFIDENT = "confident", _("À l'aise")
@@ -440,6 +440,14 @@ class RoleSlot(models.Model):
         _("département (si sur place)"), max_length=3, blank=True, help_text=_("Ex. : 33, 2A.")
     )
     description = models.CharField(_("ce que fera la personne"), max_length=300, blank=True)
+    overbooking = models.PositiveSmallIntegerField(
+        _("invitations en surnombre"),
+        default=default_overbooking,
+        help_text=_(
+            "Invitations envoyées en plus des places restantes, pour compenser les refus ; "
+            "les invitations en trop sont closes dès que le rôle est pourvu."
+        ),
+    )
 
     class Meta:
         verbose_name = _("rôle recherché")

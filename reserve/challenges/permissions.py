@@ -8,7 +8,7 @@ from reserve.accounts.roles import is_staff_member
 from reserve.organisations.models import Organisation
 from reserve.organisations.permissions import can_act_for
 
-from .models import Challenge, Status
+from .models import Application, ApplicationStatus, Challenge, Status
 
 EDITABLE = (Status.DRAFT, Status.NEEDS_INFORMATION)
 
@@ -23,13 +23,25 @@ def is_referent(user, challenge) -> bool:
     return user.is_authenticated and challenge.referents.filter(user=user).exists()
 
 
+def is_team_member(user, challenge) -> bool:
+    """The person holds a role in the challenge's team (their application was accepted)."""
+    return (
+        user.is_authenticated
+        and Application.objects.filter(
+            slot__challenge=challenge, user=user, status=ApplicationStatus.ACCEPTED
+        ).exists()
+    )
+
+
 def is_participant(user, challenge) -> bool:
-    """Staff, members of the sponsoring organisation and referents who accepted their invitation."""
+    """Staff, members of the sponsoring organisation, referents who accepted their invitation and
+    the members of the team: they share the private workspace and its thread."""
     return (
         is_staff_member(user)
         or is_sponsor_member(user, challenge)
         or is_referent(user, challenge)
         or (user.is_authenticated and challenge.created_by_id == user.pk)
+        or is_team_member(user, challenge)
     )
 
 
@@ -48,6 +60,18 @@ def can_act_for_sponsor(user, challenge) -> bool:
     if challenge.organisation_id is None:
         return challenge.created_by_id == user.pk
     return can_act_for(user, challenge.organisation)
+
+
+def can_decide_applications(user, challenge) -> bool:
+    """Who validates the catalogue's applications to a challenge: staff, the members who may act
+    for the sponsoring organisation, and the challenge's referents."""
+    if not user.is_authenticated:
+        return False
+    return (
+        is_staff_member(user)
+        or can_act_for_sponsor(user, challenge)
+        or is_referent(user, challenge)
+    )
 
 
 def edit_refusal(user, challenge) -> str | None:
@@ -100,13 +124,13 @@ def get_public_challenge(user, slug) -> Challenge:
 
 
 def get_challenge_for_participant(user, pk) -> Challenge:
-    """The private workspace: staff, sponsor members and referents only."""
+    """The private workspace: staff, sponsor members, referents and the team only."""
     challenge = get_challenge_for_user(user, pk)
     if not is_participant(user, challenge):
         raise PermissionDenied(
             _(
                 "L'espace de travail d'un défi est réservé à l'équipe du programme, "
-                "à l'organisation porteuse et aux agents référents."
+                "à l'organisation porteuse, aux agents référents et aux membres de l'équipe."
             )
         )
     return challenge

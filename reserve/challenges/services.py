@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 
 from reserve.accounts.models import User
 from reserve.accounts.roles import is_staff_member
-from reserve.core.audit import record
+from reserve.core.audit import SYSTEM, record
 from reserve.core.caching import invalidate
+from reserve.core.notify import notify
 
 from .lifecycle import TRANSITIONS
 from .models import (
@@ -28,7 +29,6 @@ from .models import (
     Challenge,
     Decision,
     Message,
-    Notification,
     QualificationScore,
     Referent,
     Status,
@@ -107,7 +107,12 @@ def transition(user, challenge: Challenge, name: str, note: str = "") -> Challen
     if step is None:
         raise TransitionRefused(_("Cette action n'existe pas."))
     challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
-    allowed = is_staff_member(user) or (step.by_sponsor and can_act_for_sponsor(user, challenge))
+    if user is SYSTEM:
+        allowed = step.by_platform
+    else:
+        allowed = is_staff_member(user) or (
+            step.by_sponsor and can_act_for_sponsor(user, challenge)
+        )
     if not allowed:
         raise TransitionRefused(
             _("« %(action)s » est réservé à l'équipe du programme.") % {"action": step.label}
@@ -325,7 +330,15 @@ def post_message(user, challenge, body: str, files=()) -> Message:
             "name": user,
             "title": challenge.title,
         }
-        _notify(mentioned, challenge, text, body.strip(), challenge.get_workspace_url())
+        _notify(
+            mentioned,
+            challenge,
+            text,
+            body.strip(),
+            challenge.get_workspace_url(),
+            kind="challenges.mention",
+            essential=False,
+        )
     record(user, "challenge.message_posted", challenge, message=message.pk)
     return message
 
@@ -334,6 +347,7 @@ def participants(challenge) -> list:
     users = {u.pk: u for u in User.objects.filter(is_staff=True, is_active=True)}
     users.update({u.pk: u for u in _sponsors(challenge)})
     users.update({u.pk: u for u in _referent_users(challenge)})
+    users.update({u.pk: u for u in _team_members(challenge)})
     return list(users.values())
 
 
@@ -377,7 +391,15 @@ def apply_to_slot(user, slot, message: str = "") -> Application:
         "skill": slot.skill_label,
         "title": slot.challenge.title,
     }
-    _notify(staff, slot.challenge, text, message, slot.challenge.get_workspace_url())
+    _notify(
+        staff,
+        slot.challenge,
+        text,
+        message,
+        slot.challenge.get_workspace_url(),
+        kind="challenges.application",
+        essential=False,
+    )
     return application
 
 
@@ -390,12 +412,6 @@ def withdraw_application(user, application) -> None:
     application.status = ApplicationStatus.WITHDRAWN
     application.save(update_fields=["status"])
     record(user, "challenge.application_withdrawn", application.slot.challenge)
-
-
-def mark_notifications_read(user) -> int:
-    return Notification.objects.filter(user=user, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
 
 
 # Side effects
@@ -427,6 +443,16 @@ def _referent_users(challenge) -> list:
     return list(User.objects.filter(referent_roles__challenge=challenge, is_active=True))
 
 
+def _team_members(challenge) -> list:
+    return list(
+        User.objects.filter(
+            challenge_applications__slot__challenge=challenge,
+            challenge_applications__status=ApplicationStatus.ACCEPTED,
+            is_active=True,
+        ).distinct()
+    )
+
+
 def _notify_transition(actor, challenge, name, note) -> None:
     if name == "submit":
         audience = list(User.objects.filter(is_staff=True, is_active=True)) + _sponsors(challenge)
@@ -439,15 +465,22 @@ def _notify_transition(actor, challenge, name, note) -> None:
         "title": challenge.title,
         "status": challenge.get_status_display(),
     }
-    _notify(audience, challenge, text, note, challenge.get_workspace_url())
-
-
-def _notify(people, challenge, text, note, url) -> None:
-    """In-app notification and e-mail (through the outbox), one message per person."""
-    Notification.objects.bulk_create(
-        Notification(user=p, challenge=challenge, text=str(text)[:300], url=url) for p in people
+    # A decision or a request that comes with its reason (information needed, go, not retained)
+    # is essential; the other steps are news of the challenge, which people may turn off.
+    essential = TRANSITIONS[name].needs_note
+    _notify(
+        audience,
+        challenge,
+        text,
+        note,
+        challenge.get_workspace_url(),
+        kind=f"challenges.{name}",
+        essential=essential,
     )
+
+
+def _notify(people, challenge, text, note, url, *, kind, essential) -> None:
+    """In-app notification and e-mail (through the outbox), once per person."""
     context = {"challenge": challenge, "text": text, "note": note, "url": settings.SITE_URL + url}
     body = render_to_string("challenges/email/notification.txt", context)
-    for person in people:
-        send_mail(str(text)[:200], body, None, [person.email])
+    notify(people, text, url, kind=kind, email_subject=text, email_body=body, essential=essential)

@@ -29,15 +29,16 @@ from .forms import (
 from .lifecycle import DECISION_TRANSITIONS, available
 from .models import (
     Application,
+    ApplicationStatus,
     Attachment,
     Challenge,
-    Notification,
     RoleSlot,
     Status,
     TimelineEvent,
 )
 from .permissions import (
     can_act_for_sponsor,
+    can_decide_applications,
     can_edit,
     get_challenge_for_editor,
     get_challenge_for_participant,
@@ -158,6 +159,10 @@ def workspace(request, pk, message_form=None, status=200):
         "invite_form": ReferentInviteForm(prefix="invite"),
         "can_invite": staff or can_act_for_sponsor(request.user, challenge),
     }
+    if challenge.status in Status.recruiting() and can_decide_applications(request.user, challenge):
+        context["pending_applications"] = Application.objects.filter(
+            slot__challenge=challenge, status=ApplicationStatus.PENDING
+        ).count()
     return render(request, "challenges/workspace.html", context, status=status)
 
 
@@ -371,12 +376,9 @@ def withdraw(request, application_pk):
 def mine(request):
     user = request.user
     challenges = Challenge.objects.involving(user).select_related("organisation")
-    notifications = list(Notification.objects.filter(user=user)[:30])
-    services.mark_notifications_read(user)
     context = {
         "challenges": challenges,
         "applications": Application.objects.filter(user=user).select_related("slot__challenge"),
-        "notifications": notifications,
         "can_submit": is_staff_member(user) or organisations_for_intake(user).exists(),
     }
     return render(request, "challenges/mine.html", context)

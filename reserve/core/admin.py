@@ -2,17 +2,21 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import mail
-from .models import AuditEntry, OutboxMessage, ScheduledJob
+from . import audit, mail
+from .models import AuditEntry, Notification, OutboxMessage, ScheduledJob
 
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "actor", "action", "target_type", "target_repr"]
+    list_display = ["created_at", "author", "action", "target_type", "target_repr"]
     list_filter = ["action", "target_type", "created_at"]
     search_fields = ["action", "target_repr", "target_id", "actor__email"]
     date_hierarchy = "created_at"
     list_select_related = ["actor"]
+
+    @admin.display(description=_("auteur"), ordering="actor")
+    def author(self, entry):
+        return audit.author_label(entry)
 
     def has_add_permission(self, request):
         return False
@@ -55,3 +59,13 @@ class ScheduledJobAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "user", "kind", "text", "read_at"]
+    list_filter = ["kind", "created_at", "read_at"]
+    search_fields = ["user__email", "text"]
+    date_hierarchy = "created_at"
+    list_select_related = ["user"]
+    raw_id_fields = ["user"]

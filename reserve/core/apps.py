@@ -28,5 +28,15 @@ class CoreConfig(AppConfig):
             "actions": [
                 {"date": e.created_at.isoformat(), "action": e.action, "object": e.target_repr}
                 for e in user.audit_entries.all()
-            ]
+            ],
+            "notifications": [
+                {
+                    "date": n.created_at.isoformat(),
+                    "kind": n.kind,
+                    "text": n.text,
+                    "url": n.url,
+                    "read_at": n.read_at.isoformat() if n.read_at else None,
+                }
+                for n in user.notifications.all()
+            ],
         }

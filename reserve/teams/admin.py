@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Invitation, Proposal
+from .models import Invitation, Proposal, TeamLink
 
 
 @admin.register(Proposal)
@@ -19,3 +19,12 @@ class InvitationAdmin(admin.ModelAdmin):
     search_fields = ["user__email", "user__last_name", "slot__challenge__title"]
     list_select_related = ["user", "slot__challenge"]
     raw_id_fields = ["user", "slot", "proposal", "invited_by"]
+
+
+@admin.register(TeamLink)
+class TeamLinkAdmin(admin.ModelAdmin):
+    list_display = ["label", "url", "challenge", "added_by", "created_at"]
+    list_filter = ["created_at"]
+    search_fields = ["label", "url", "challenge__title"]
+    list_select_related = ["challenge", "added_by"]
+    raw_id_fields = ["challenge", "added_by"]

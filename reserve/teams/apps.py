@@ -10,6 +10,10 @@ class TeamsConfig(AppConfig):
 
     @property
     def periodic_tasks(self):
-        from .tasks import expire_invitations, start_sprints
+        from .tasks import expire_invitations, remind_invitations, start_sprints
 
-        return [(expire_invitations, timedelta(minutes=15)), (start_sprints, timedelta(hours=1))]
+        return [
+            (expire_invitations, timedelta(minutes=15)),
+            (remind_invitations, timedelta(minutes=15)),
+            (start_sprints, timedelta(hours=1)),
+        ]

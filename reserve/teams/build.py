@@ -173,16 +173,18 @@ def _subtract(period, busy_start: date, busy_end: date) -> list:
 
 
 def _challenge(challenge, as_of: date, accepted: list) -> dict | None:
+    """The open slots; `accepted` holds accepted applications and pending invitations."""
     start = challenge.sprint_start or as_of
     end = challenge.sprint_end or start + timedelta(days=29)
-    filled = {}
-    for application in accepted:
-        if application.slot.challenge_id == challenge.pk:
-            filled[application.slot_id] = filled.get(application.slot_id, 0) + 1
+    joined, invited = {}, {}
+    for taken in accepted:
+        if taken.slot.challenge_id == challenge.pk:
+            tally = invited if isinstance(taken, Invitation) else joined
+            tally[taken.slot_id] = tally.get(taken.slot_id, 0) + 1
     slots = [
-        _slot(slot, slot.count - filled.get(slot.pk, 0))
+        _slot(slot, seats)
         for slot in challenge.slots.all()
-        if slot.count > filled.get(slot.pk, 0)
+        if (seats := _open_seats(slot, joined.get(slot.pk, 0), invited.get(slot.pk, 0))) > 0
     ]
     if not slots:
         return None
@@ -194,6 +196,15 @@ def _challenge(challenge, as_of: date, accepted: list) -> dict | None:
         "sprint": {"start": start.isoformat(), "end": max(end, start).isoformat()},
         "slots": slots,
     }
+
+
+def _open_seats(slot, joined: int, invited: int) -> int:
+    """Invitations still to send: seats left, plus the slot's overbooking while a seat is left,
+    minus the invitations awaiting a reply."""
+    left = slot.count - joined
+    if left <= 0:
+        return 0
+    return max(left + slot.overbooking - invited, 0)
 
 
 def _slot(slot, seats: int) -> dict:

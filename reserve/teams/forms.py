@@ -1,5 +1,8 @@
 from django import forms
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+
+from .models import TeamLink
 
 
 class ProposalChoiceForm(forms.Form):
@@ -77,11 +80,14 @@ class ReplyForm(forms.Form):
 
 class ApplicationChoice(forms.ModelMultipleChoiceField):
     def label_from_instance(self, application):
-        return _("%(name)s — %(role)s — %(title)s") % {
+        label = _("%(name)s — %(role)s — %(title)s") % {
             "name": application.user.display_name,
             "role": application.slot.skill_label,
             "title": application.slot.challenge.title,
         }
+        if application.message:
+            label += f" — « {Truncator(application.message).chars(160)} »"
+        return label
 
 
 class ApplicationsForm(forms.Form):
@@ -102,3 +108,22 @@ class ApplicationsForm(forms.Form):
     def __init__(self, *args, queryset, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["applications"].queryset = queryset
+
+
+class TeamLinkForm(forms.ModelForm):
+    """A link shared in the team space; only web addresses (http, https) are accepted."""
+
+    url = forms.URLField(
+        label=_("Adresse"),
+        max_length=500,
+        assume_scheme="https",
+        error_messages={
+            "invalid": _("Saisissez une adresse web complète, commençant par https:// ou http://.")
+        },
+        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+    )
+
+    class Meta:
+        model = TeamLink
+        fields = ["label", "url"]
+        labels = {"label": _("Intitulé")}

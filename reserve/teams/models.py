@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -46,6 +47,7 @@ class InvitationStatus(models.TextChoices):
     ACCEPTED = "accepted", _("Acceptée")
     DECLINED = "declined", _("Déclinée")
     EXPIRED = "expired", _("Expirée")
+    FILLED = "filled", _("Close : la place a été pourvue")
 
 
 class InvitationQuerySet(models.QuerySet):
@@ -83,6 +85,7 @@ class Invitation(models.Model):
     replied_at = models.DateTimeField(_("répondu le"), null=True, blank=True)
     decline_reason = models.TextField(_("raison du refus"), max_length=1_000, blank=True)
     replacement_handled = models.BooleanField(_("remplacement traité"), default=False)
+    reminded_at = models.DateTimeField(_("rappel envoyé le"), null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()
 
@@ -103,3 +106,40 @@ class Invitation(models.Model):
     @property
     def challenge(self):
         return self.slot.challenge
+
+
+WEB_ADDRESS = URLValidator(
+    schemes=["http", "https"],
+    message=_("Saisissez une adresse web complète, commençant par https:// ou http://."),
+)
+
+
+class TeamLink(models.Model):
+    """A link the team shares in its space: code repository, chat, documents… (a free label)."""
+
+    challenge = models.ForeignKey(
+        "challenges.Challenge", on_delete=models.CASCADE, related_name="team_links"
+    )
+    label = models.CharField(
+        _("intitulé"),
+        max_length=80,
+        help_text=_("Par exemple : Dépôt de code, Messagerie, Documents."),
+    )
+    url = models.URLField(_("adresse"), max_length=500, validators=[WEB_ADDRESS])
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ajouté par"),
+    )
+    created_at = models.DateTimeField(_("ajouté le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lien de l'équipe")
+        verbose_name_plural = _("liens de l'équipe")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.label} — {self.url}"

@@ -32,14 +32,19 @@ class Candidate:
 @dataclass(frozen=True)
 class SlotCandidates:
     slot: RoleSlot
-    seats: int
+    seats: int  # invitations that may still be sent (seats left + overbooking − pending)
     eligible: int
     candidates: list
     shortfall: str | None
+    left: int = 0  # seats not yet filled
+    pending: int = 0  # invitations awaiting a reply
 
 
 def ranked_slots(challenge, limit: int = 10) -> list[SlotCandidates]:
-    """For each slot with seats left, the best candidates; empty when the team is complete."""
+    """For each slot that takes more invitations, the best candidates; empty when the team is
+    complete or every open seat awaits a reply."""
+    from .invitations import awaiting, seats_left
+
     instance = build_instance(challenges=type(challenge).objects.filter(pk=challenge.pk))
     if not instance.challenges:
         return []
@@ -54,6 +59,8 @@ def ranked_slots(challenge, limit: int = 10) -> list[SlotCandidates]:
             eligible=s.eligible,
             candidates=[Candidate(users[pk_of(m.reservist_id)], m) for m in s.candidates],
             shortfall=s.shortfall,
+            left=seats_left(slots[pk_of(s.slot_id)]),
+            pending=awaiting(slots[pk_of(s.slot_id)]).count(),
         )
         for s in ranking.slots
     ]

@@ -1,5 +1,9 @@
 """Named write operations of the teams app."""
 
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from reserve.accounts.roles import is_staff_member
 from reserve.core import audit
 
 from .build import build_instance_data
@@ -63,3 +67,13 @@ def _challenge_of(proposal: Proposal, slot: str) -> str | None:
         if any(s["id"] == slot for s in challenge["slots"]):
             return challenge["id"]
     return None
+
+
+def set_auto_replace(actor, challenge, on: bool) -> None:
+    """Staff switch the challenge's automatic mode: a decline or an expiry invites the next
+    candidate by itself (on) or waits on the "places à repourvoir" list (off)."""
+    if not is_staff_member(actor):
+        raise PermissionDenied(_("Seule l'équipe du programme choisit le mode de remplacement."))
+    type(challenge).objects.filter(pk=challenge.pk).update(auto_replace=on)
+    challenge.auto_replace = on
+    audit.record(actor, "teams.auto_replace", challenge, on=on)

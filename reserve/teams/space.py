@@ -1,17 +1,23 @@
 """The team space: who is on a challenge's team, who may see it, its calendar, its sprint start."""
 
-import logging
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from reserve.accounts.roles import is_staff_member
 from reserve.challenges import services as challenge_services
 from reserve.challenges.models import Application, ApplicationStatus, Challenge, Status
+from reserve.challenges.permissions import can_act_for_sponsor, is_referent, is_team_member
+from reserve.core import audit
+from reserve.core.audit import SYSTEM
 
-logger = logging.getLogger(__name__)
+from .models import TeamLink
+
+THREAD_PREVIEW = 5
 
 
 def members(challenge) -> list:
@@ -23,15 +29,61 @@ def members(challenge) -> list:
 
 
 def can_see(user, challenge) -> bool:
-    """Members of the team and staff; contact details never leave the team."""
-    if is_staff_member(user):
-        return True
+    """The team in the wide sense, and staff: members, the people who act for the sponsor and its
+    referents, who work with them. Contact details never leave these people."""
+    if not user.is_authenticated:
+        return False
     return (
-        user.is_authenticated
-        and Application.objects.filter(
-            slot__challenge=challenge, user=user, status=ApplicationStatus.ACCEPTED
-        ).exists()
+        is_staff_member(user)
+        or is_team_member(user, challenge)
+        or can_act_for_sponsor(user, challenge)
+        or is_referent(user, challenge)
     )
+
+
+def can_manage_links(user, challenge) -> bool:
+    """Who adds and removes the team's links: members, the sponsor's people who can act for the
+    challenge, and staff."""
+    if not user.is_authenticated:
+        return False
+    return (
+        is_staff_member(user)
+        or is_team_member(user, challenge)
+        or can_act_for_sponsor(user, challenge)
+    )
+
+
+def _links_refusal():
+    return PermissionDenied(
+        _(
+            "Seuls les membres de l'équipe, l'organisation porteuse et l'équipe du programme "
+            "modifient les liens de l'équipe."
+        )
+    )
+
+
+def add_link(user, challenge, form) -> TeamLink:
+    if not can_manage_links(user, challenge):
+        raise _links_refusal()
+    link = form.save(commit=False)
+    link.challenge = challenge
+    link.added_by = user
+    link.save()
+    audit.record(user, "teams.link_added", challenge, label=link.label, url=link.url)
+    return link
+
+
+def remove_link(user, link) -> None:
+    if not can_manage_links(user, link.challenge):
+        raise _links_refusal()
+    audit.record(user, "teams.link_removed", link.challenge, label=link.label, url=link.url)
+    link.delete()
+
+
+def latest_messages(challenge, count: int = THREAD_PREVIEW) -> list:
+    """The last messages of the challenge's private thread, oldest first."""
+    latest = challenge.messages.select_related("author").order_by("-created_at", "-pk")[:count]
+    return list(reversed(latest))
 
 
 def is_complete(challenge) -> bool:
@@ -50,26 +102,9 @@ def start_due_sprints(today: date | None = None) -> int:
     for challenge in due:
         if not is_complete(challenge):
             continue
-        actor = _team_forming_actor(challenge)
-        if actor is None:
-            logger.warning("No staff member to start the sprint of challenge %s", challenge.pk)
-            continue
-        challenge_services.transition(actor, challenge, "start_sprint")
+        challenge_services.transition(SYSTEM, challenge, "start_sprint")
         started += 1
     return started
-
-
-def _team_forming_actor(challenge):
-    """The staff member who launched team forming acts for the platform when the sprint starts."""
-    event = (
-        challenge.events.filter(to_status=Status.TEAM_FORMING, actor__isnull=False)
-        .select_related("actor")
-        .order_by("-created_at")
-        .first()
-    )
-    if event and is_staff_member(event.actor):
-        return event.actor
-    return None
 
 
 def calendar(challenge) -> str:

@@ -5,8 +5,15 @@ from . import invitations, space
 
 @task()
 def expire_invitations() -> int:
-    """Pending invitations past their deadline expire; staff then invite the next candidate."""
+    """Pending invitations past their deadline expire; the next candidate is then invited by the
+    platform (automatic mode) or by staff."""
     return invitations.expire_overdue()
+
+
+@task()
+def remind_invitations() -> int:
+    """One reminder e-mail for each pending invitation whose deadline is near."""
+    return invitations.send_reminders()
 
 
 @task()

@@ -17,7 +17,17 @@ urlpatterns = [
     path("propositions/<int:pk>/ecarter/", views.exclude, name="exclude"),
     path("propositions/<int:pk>/inviter/", views.send_invitations, name="send_invitations"),
     path("defi/<int:pk>/inviter/", views.invite, name="invite"),
+    path("defi/<int:pk>/remplacement/", views.auto_replace, name="auto_replace"),
+    path(
+        "defi/<int:pk>/candidatures/", views.challenge_applications, name="challenge_applications"
+    ),
     path("defi/<int:pk>/espace/", views.team_space, name="space"),
+    path("defi/<int:pk>/espace/liens/", views.add_link, name="add_link"),
+    path(
+        "defi/<int:pk>/espace/liens/<int:link_pk>/retirer/",
+        views.remove_link,
+        name="remove_link",
+    ),
     path("defi/<int:pk>/calendrier.ics", views.team_calendar, name="calendar"),
     path("candidatures/", views.applications, name="applications"),
     path("invitations/", views.my_invitations, name="my_invitations"),

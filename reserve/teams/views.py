@@ -2,6 +2,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,11 +11,16 @@ from django.views.decorators.http import require_POST
 
 from reserve.accounts.roles import Role, is_staff_member, role_required
 from reserve.challenges.models import Challenge, Status
+from reserve.challenges.permissions import (
+    can_decide_applications,
+    get_challenge_for_user,
+    is_participant,
+)
 
 from . import applications as catalogue_applications
 from . import invitations, services, space
-from .forms import ApplicationsForm, InviteForm, ProposalChoiceForm, ReplyForm
-from .models import Invitation, Proposal
+from .forms import ApplicationsForm, InviteForm, ProposalChoiceForm, ReplyForm, TeamLinkForm
+from .models import Invitation, Proposal, TeamLink
 from .presenting import proposal_blocks
 from .ranking import ranked_slots
 
@@ -115,8 +121,10 @@ def _on_choice(request, pk, action):
 @role_required(Role.STAFF)
 def send_invitations(request, pk):
     proposal = get_object_or_404(Proposal, pk=pk)
-    sent = invitations.send_proposal(request.user, proposal)
-    messages.success(request, _("Invitations envoyées : %(n)s.") % {"n": sent})
+    sending = invitations.send_proposal(request.user, proposal)
+    messages.success(request, _("Invitations envoyées : %(n)s.") % {"n": sending.sent})
+    for refusal in sending.refused:
+        messages.warning(request, refusal)
     return redirect(proposal)
 
 
@@ -129,24 +137,76 @@ def invite(request, pk):
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
-    elif invitations.invite(request.user, form.cleaned_data["slot"], form.cleaned_data["user"]):
-        messages.success(request, _("Invitation envoyée."))
+        return redirect("teams:candidates", pk=challenge.pk)
+    try:
+        sent = invitations.invite(
+            request.user, form.cleaned_data["slot"], form.cleaned_data["user"]
+        )
+    except invitations.SlotFull as full:
+        messages.error(request, str(full))
     else:
-        messages.error(request, _("Cette personne est déjà invitée à ce rôle."))
+        if sent:
+            messages.success(request, _("Invitation envoyée."))
+        else:
+            messages.error(request, _("Cette personne est déjà invitée à ce rôle."))
+    return redirect("teams:candidates", pk=challenge.pk)
+
+
+@require_POST
+@role_required(Role.STAFF)
+def auto_replace(request, pk):
+    challenge = get_object_or_404(Challenge, pk=pk)
+    on = request.POST.get("auto_replace") == "1"
+    services.set_auto_replace(request.user, challenge, on)
+    if on:
+        messages.success(
+            request,
+            _("Mode automatique : la plateforme invitera elle-même le candidat suivant."),
+        )
+    else:
+        messages.success(request, _("Mode manuel : les places à repourvoir attendent votre choix."))
     return redirect("teams:candidates", pk=challenge.pk)
 
 
 @role_required(Role.STAFF)
 def applications(request):
-    form = ApplicationsForm(request.POST or None, queryset=catalogue_applications.pending())
+    return _decide_applications(request, catalogue_applications.pending(), None)
+
+
+@login_required
+def challenge_applications(request, pk):
+    """The sponsor's members and referents (and staff) decide the applications to one challenge."""
+    challenge = get_challenge_for_user(request.user, pk)
+    if not can_decide_applications(request.user, challenge):
+        raise PermissionDenied(
+            _(
+                "Les candidatures d'un défi sont validées par l'organisation porteuse, ses agents "
+                "référents et l'équipe du programme."
+            )
+        )
+    return _decide_applications(request, catalogue_applications.of_challenge(challenge), challenge)
+
+
+def _decide_applications(request, queryset, challenge):
+    form = ApplicationsForm(request.POST or None, queryset=queryset)
     if request.method == "POST" and form.is_valid():
         accept = form.cleaned_data["decision"] == "accept"
         chosen = form.cleaned_data["applications"]
         decided = catalogue_applications.decide(request.user, chosen, accept)
-        messages.success(request, _("Candidatures traitées : %(n)s.") % {"n": decided})
-        return redirect("teams:applications")
+        messages.success(request, _("Candidatures traitées : %(n)s.") % {"n": decided.count})
+        for application in decided.full:
+            messages.warning(
+                request,
+                _(
+                    "%(name)s n'est pas ajouté(e) : le rôle « %(role)s » est déjà pourvu ; "
+                    "la candidature reste en attente."
+                )
+                % {"name": application.user.display_name, "role": application.slot.skill_label},
+            )
+        return redirect(request.path)
     status = 400 if form.errors else 200
-    return render(request, "teams/applications.html", {"form": form}, status=status)
+    context = {"form": form, "challenge": challenge}
+    return render(request, "teams/applications.html", context, status=status)
 
 
 @login_required
@@ -197,15 +257,46 @@ def reply(request, token):
 
 
 @login_required
-def team_space(request, pk):
+def team_space(request, pk, link_form=None, status=200):
     challenge = _team_challenge(request, pk)
+    can_manage_links = space.can_manage_links(request.user, challenge)
     context = {
         "challenge": challenge,
         "members": space.members(challenge),
         "referents": challenge.referents.all(),
         "complete": space.is_complete(challenge),
+        "links": challenge.team_links.all(),
+        "can_manage_links": can_manage_links,
+        "link_form": (link_form or TeamLinkForm()) if can_manage_links else None,
+        "can_read_thread": is_participant(request.user, challenge),
+        "thread": space.latest_messages(challenge),
+        "thread_size": challenge.messages.count(),
     }
-    return render(request, "teams/space.html", context)
+    return render(request, "teams/space.html", context, status=status)
+
+
+@login_required
+@require_POST
+def add_link(request, pk):
+    challenge = _team_challenge(request, pk)
+    if not space.can_manage_links(request.user, challenge):
+        raise PermissionDenied
+    form = TeamLinkForm(request.POST)
+    if not form.is_valid():
+        return team_space(request, pk, link_form=form, status=400)
+    link = space.add_link(request.user, challenge, form)
+    messages.success(request, _("Lien « %(label)s » ajouté.") % {"label": link.label})
+    return redirect(reverse("teams:space", args=[challenge.pk]) + "#liens")
+
+
+@login_required
+@require_POST
+def remove_link(request, pk, link_pk):
+    challenge = _team_challenge(request, pk)
+    link = get_object_or_404(TeamLink, pk=link_pk, challenge=challenge)
+    space.remove_link(request.user, link)
+    messages.success(request, _("Lien « %(label)s » retiré.") % {"label": link.label})
+    return redirect(reverse("teams:space", args=[challenge.pk]) + "#liens")
 
 
 @login_required

@@ -33,7 +33,13 @@ def test_it_edits_the_profile_and_audits_the_change(client, user):
     client.force_login(user)
 
     response = client.post(
-        "/compte/profil/", {"first_name": "Léa", "last_name": "Roux", "phone": "06 12 34 56 78"}
+        "/compte/profil/",
+        {
+            "first_name": "Léa",
+            "last_name": "Roux",
+            "phone": "06 12 34 56 78",
+            "receive_optional_emails": "on",
+        },
     )
 
     user.refresh_from_db()
@@ -104,3 +110,19 @@ def test_deleting_the_account_removes_data_and_anonymises_the_audit(client, user
     assert (kept.actor, kept.target_repr) == (None, "")
     assert AuditEntry.objects.filter(action="account.deleted", data={"user_id": user.pk}).exists()
     assert mail.outbox == []
+
+
+def test_the_profile_explains_and_saves_the_choice_about_non_essential_emails(client, user):
+    client.force_login(user)
+
+    page = client.get("/compte/profil/").content.decode()
+    assert "Recevoir les e-mails non essentiels : rappels, nouvelles des défis" in page
+    assert "Les invitations et les e-mails de sécurité ou de compte" in page
+    assert user.receive_optional_emails is True
+
+    client.post("/compte/profil/", {"first_name": "Léa", "last_name": "Roux", "phone": ""})
+
+    user.refresh_from_db()
+    assert user.receive_optional_emails is False
+    entry = AuditEntry.objects.get(action="account.profile_updated")
+    assert "receive_optional_emails" in entry.data["fields"]

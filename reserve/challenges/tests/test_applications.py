@@ -2,7 +2,8 @@ import pytest
 from django.apps import apps
 
 from reserve.challenges import services
-from reserve.challenges.models import Application, ApplicationStatus, Notification, Status
+from reserve.challenges.models import Application, ApplicationStatus, Status
+from reserve.core.models import Notification
 
 from .factories import RoleSlotFactory
 from .pages import text

@@ -3,8 +3,8 @@ from django.core import mail
 
 from reserve.accounts.tests.factories import UserFactory
 from reserve.challenges import services
-from reserve.challenges.models import Decision, Notification, Status, TimelineEvent
-from reserve.core.models import AuditEntry
+from reserve.challenges.models import Decision, Status, TimelineEvent
+from reserve.core.models import AuditEntry, Notification
 
 from .factories import ReferentFactory, RoleSlotFactory
 
@@ -129,4 +129,4 @@ def test_submission_notifies_staff_and_invites_the_referents(challenge, sponsor,
     assert staff.email in recipients
     invitation = next(m for m in mail.outbox if m.to == ["agnes@gironde.gouv.fr"])
     assert "/defis/invitation/" in invitation.body
-    assert Notification.objects.filter(user=staff, challenge=challenge).exists()
+    assert Notification.objects.filter(user=staff, url=challenge.get_workspace_url()).exists()

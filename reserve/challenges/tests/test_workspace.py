@@ -2,7 +2,8 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from reserve.challenges.models import Attachment, Message, Notification
+from reserve.challenges.models import Attachment, Message
+from reserve.core.models import Notification
 
 from .pages import text
 
@@ -76,7 +77,7 @@ def test_a_mention_notifies_the_person_in_app_and_by_email(
     assert Notification.objects.filter(user=referent_user, text__contains="mentionné").exists()
     assert any(referent_user.email in m.to for m in mail.outbox)
     client.force_login(referent_user)
-    assert "vous a mentionné" in text(client.get("/defis/mes-defis/"))
+    assert "vous a mentionné" in text(client.get("/compte/notifications/"))
 
 
 def test_other_attachments_stay_private(client, challenge, sponsor, user):

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from reserve.challenges.models import Application, ApplicationStatus, Status
 from reserve.challenges.tests.factories import ChallengeFactory, RoleSlotFactory
-from reserve.core.models import OutboxMessage
+from reserve.core.models import Notification, OutboxMessage
 from reserve.reservists.tests.factories import ProfileFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +35,10 @@ def test_staff_validate_applications_in_bulk_and_each_person_is_told(client, sta
     statuses = set(Application.objects.values_list("status", flat=True))
     assert statuses == {ApplicationStatus.ACCEPTED}
     assert OutboxMessage.objects.count() == 2
+    ines = applications[0].user
+    assert Notification.objects.filter(user=ines, text__contains="Sobriété des mairies").exists()
+    client.force_login(ines)
+    assert "Sobriété des mairies" in client.get(reverse("accounts:notifications")).text
 
 
 def test_staff_decline_one_application(client, staff, applications):

@@ -15,10 +15,16 @@ def test_the_demo_gives_a_partial_team_and_a_pending_invitation_once():
     RoleSlotFactory(challenge=challenge, skill="tech.backend", count=2)
     ProfileFactory(skills={"tech.backend": 2})
     ProfileFactory(skills={"tech.backend": 3})
-    assert demo.seed({}) == ["Teams: 1 team members and 1 pending invitations added."]
-    assert demo.seed({}) == ["Teams: 0 team members and 0 pending invitations added."]
+    ProfileFactory(skills={"tech.backend": 3})
+    first = "Teams: 1 team members, 1 pending invitations and 1 applications added."
+    assert demo.seed({}) == [first]
+    again = "Teams: 0 team members, 0 pending invitations and 0 applications added."
+    assert demo.seed({}) == [again]
     assert Application.objects.filter(status=ApplicationStatus.ACCEPTED).count() == 1
+    assert Application.objects.filter(status=ApplicationStatus.PENDING).count() == 1
     assert Invitation.objects.get().status == InvitationStatus.PENDING
+    challenge.refresh_from_db()
+    assert challenge.auto_replace is True
 
 
 def test_the_whole_demo_loads_with_the_teams(settings):

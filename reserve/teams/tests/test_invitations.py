@@ -164,12 +164,22 @@ def test_a_reservist_cannot_invite(client, slot):
     assert not mail.outbox
 
 
-def test_accepting_a_role_filled_meanwhile_says_so_and_keeps_the_team_size(client, staff, slot):
+def test_when_the_slot_fills_the_overbooked_invitation_is_closed_with_thanks(client, staff, slot):
+    slot.overbooking = 1
+    slot.save()
     first = invitations.invite(staff, slot, reservist("Inès"))
     second = invitations.invite(staff, slot, reservist("Paul"))
     client.post(reply_path(first), {"answer": "accept"})
-    response = client.post(reply_path(second), {"answer": "accept"})
-    assert "Ce rôle a été pourvu entre-temps" in response.text
-    assert Application.objects.filter(slot=slot).count() == 1
     second.refresh_from_db()
-    assert second.status == InvitationStatus.EXPIRED
+    assert second.status == InvitationStatus.FILLED
+    thanks = OutboxMessage.objects.filter(recipients__contains=second.user.email).latest("pk")
+    assert "a été pourvue, merci" in thanks.subject
+    response = client.post(reply_path(second), {"answer": "accept"})
+    assert response.status_code == 410
+    assert "La place a été pourvue entre-temps" in response.text
+    assert Application.objects.filter(slot=slot).count() == 1
+    client.force_login(second.user)
+    assert "la place a été pourvue par une autre personne" in (
+        client.get(reverse("teams:my_invitations")).text
+    )
+    assert "cette invitation est close" in client.get(second.get_absolute_url()).text

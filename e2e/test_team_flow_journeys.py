@@ -1,0 +1,118 @@
+"""Teams, the invitation flow: the sponsor validates applications; automatic replacement."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from reserve.accounts.tests.factories import UserFactory
+from reserve.challenges.models import Application, ApplicationStatus, Status
+from reserve.challenges.tests.factories import ChallengeFactory, RoleSlotFactory
+from reserve.core.models import OutboxMessage
+from reserve.organisations.tests.factories import MembershipFactory
+from reserve.reservists.tests.factories import ProfileFactory
+from reserve.teams.models import Invitation, InvitationStatus
+
+pytestmark = pytest.mark.e2e
+
+TITLE = "Sobriété des mairies"
+
+
+def logged_in(new_page, live_server, user):
+    client = Client()
+    client.force_login(user)
+    page = new_page()
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    return page
+
+
+def forming_challenge(seats=1, **fields):
+    start = timezone.localdate() + timedelta(days=10)
+    challenge = ChallengeFactory(
+        title=TITLE,
+        status=Status.TEAM_FORMING,
+        sprint_start=start,
+        sprint_end=start + timedelta(days=29),
+        **fields,
+    )
+    slot = RoleSlotFactory(challenge=challenge, skill="tech.backend", count=seats, hours_per_week=4)
+    return challenge, slot
+
+
+def reservist(first_name, level=3):
+    return ProfileFactory(
+        user__first_name=first_name,
+        user__last_name="Martin",
+        skills={"tech.backend": level},
+        hours_per_week=6,
+    ).user
+
+
+def reply_path(user) -> str:
+    body = OutboxMessage.objects.filter(recipients__icontains=user.email).latest("pk").body
+    return re.search(r"https?://[^/\s]+(/equipes/invitation/\S+)", body).group(1)
+
+
+def test_a_sponsor_member_validates_applications_in_bulk(live_server, new_page, assert_accessible):
+    membership = MembershipFactory()
+    challenge, slot = forming_challenge(seats=2, organisation=membership.organisation)
+    for name in ("Inès", "Paul"):
+        Application.objects.create(slot=slot, user=reservist(name))
+    sponsor = logged_in(new_page, live_server, membership.user)
+
+    sponsor.goto(challenge.get_workspace_url())
+    assert_accessible(sponsor)
+    sponsor.get_by_role("link", name="Candidatures à valider (2)").click()
+    expect(sponsor.get_by_role("heading", level=1)).to_contain_text(TITLE)
+    assert_accessible(sponsor)
+    sponsor.get_by_label(re.compile(r"Inès Martin")).check()
+    sponsor.get_by_label(re.compile(r"Paul Martin")).check()
+    sponsor.get_by_label("Valider").check()
+    sponsor.get_by_role("button", name="Appliquer la décision").click()
+    expect(sponsor.get_by_text("Candidatures traitées : 2.")).to_be_visible()
+    expect(sponsor.get_by_text("Aucune candidature en attente.")).to_be_visible()
+    assert_accessible(sponsor)
+    statuses = set(Application.objects.values_list("status", flat=True))
+    assert statuses == {ApplicationStatus.ACCEPTED}
+
+
+def test_in_automatic_mode_a_decline_invites_the_next_candidate(
+    live_server, new_page, assert_accessible
+):
+    challenge, _ = forming_challenge()
+    ines, paul = reservist("Inès", 3), reservist("Paul", 2)
+    staff = logged_in(new_page, live_server, UserFactory(is_staff=True))
+
+    staff.goto(f"/equipes/defi/{challenge.pk}/")
+    staff.get_by_role("button", name="Inviter automatiquement le candidat suivant").click()
+    expect(staff.get_by_text("Mode automatique :").first).to_be_visible()
+    assert_accessible(staff)
+    staff.get_by_role("button", name="Inviter Inès Martin").click()
+    expect(staff.get_by_text("Invitation envoyée.")).to_be_visible()
+
+    answer = new_page()
+    answer.goto(reply_path(ines))
+    assert_accessible(answer)
+    answer.get_by_label("Je décline").check()
+    answer.get_by_label("Raison du refus (facultatif)").fill("Pas disponible ce mois-ci")
+    answer.get_by_role("button", name="Envoyer ma réponse").click()
+    expect(answer.get_by_role("heading", name="Réponse enregistrée")).to_be_visible()
+    assert_accessible(answer)
+
+    following = Invitation.objects.get(user=paul)
+    assert following.status == InvitationStatus.PENDING
+    assert OutboxMessage.objects.filter(
+        recipients__icontains=paul.email, subject__contains=TITLE
+    ).exists()
+    next_one = logged_in(new_page, live_server, paul)
+    next_one.goto("/equipes/invitations/")
+    next_one.get_by_role("link", name=re.compile(TITLE)).click()
+    expect(next_one.get_by_role("heading", name="Pourquoi vous")).to_be_visible()
+    assert_accessible(next_one)
+    next_one.goto(reply_path(paul))
+    expect(next_one.get_by_role("heading", level=1)).to_contain_text(TITLE)

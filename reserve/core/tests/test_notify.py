@@ -1,0 +1,111 @@
+import pytest
+from django.core import mail
+
+from reserve.accounts.tests.factories import UserFactory
+from reserve.core.models import Notification, OutboxMessage
+from reserve.core.notify import mark_read, notify, unread_count
+
+pytestmark = pytest.mark.django_db
+
+
+def test_each_person_is_told_once_in_the_app_and_by_email(run_tasks):
+    lea, paul = UserFactory(), UserFactory()
+
+    notify(
+        [lea, paul, lea],
+        "Nouvelle étape",
+        "/defis/1/espace/",
+        kind="challenges.test",
+        email_subject="Nouvelle étape",
+        email_body="Le défi avance.",
+    )
+    run_tasks()
+
+    assert Notification.objects.filter(user=lea).count() == 1
+    notification = Notification.objects.get(user=paul)
+    assert (notification.url, notification.kind) == ("/defis/1/espace/", "challenges.test")
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([lea.email, paul.email])
+    assert mail.outbox[0].body == "Le défi avance."
+
+
+def test_without_a_subject_or_a_body_only_the_app_is_used():
+    person = UserFactory()
+
+    notify([person], "Un lien a été ajouté", "/equipes/defi/1/espace/")
+
+    assert Notification.objects.filter(user=person).exists()
+    assert not OutboxMessage.objects.exists()
+
+
+def test_a_non_essential_email_respects_the_persons_choice_but_the_app_still_tells_them():
+    quiet = UserFactory(receive_optional_emails=False)
+    keen = UserFactory()
+
+    notify([quiet, keen], "Rappel", "/x/", email_subject="Rappel", essential=False)
+
+    assert OutboxMessage.objects.get().recipients_list == [keen.email]
+    assert Notification.objects.filter(user=quiet).exists()
+
+
+def test_an_essential_email_is_sent_even_to_people_who_turned_the_others_off():
+    quiet = UserFactory(receive_optional_emails=False)
+
+    notify([quiet], "Invitation", "/x/", email_subject="Invitation", essential=True)
+
+    assert OutboxMessage.objects.get().recipients_list == [quiet.email]
+
+
+def test_the_unread_count_is_cached_and_forgotten_when_it_changes(django_assert_num_queries):
+    person = UserFactory()
+    notify([person], "Un", "/1/")
+    assert unread_count(person) == 1
+    with django_assert_num_queries(0):
+        assert unread_count(person) == 1
+
+    notify([person], "Deux", "/2/")
+    assert unread_count(person) == 2
+
+    assert mark_read(person) == 2
+    assert unread_count(person) == 0
+
+
+def test_the_header_shows_the_unread_count_and_the_page_marks_them_read(client):
+    person = UserFactory()
+    notify([person, person], "Vous êtes invité(e)", "/equipes/invitations/1/")
+    client.force_login(person)
+
+    home = client.get("/").content.decode()
+    assert '1<span class="visually-hidden"> non lue</span>' in home
+
+    page = client.get("/compte/notifications/").content.decode()
+    assert "Vous êtes invité(e)" in page
+    assert 'href="/equipes/invitations/1/"' in page
+    assert "nouveau" in page
+    assert not Notification.objects.filter(user=person, read_at__isnull=True).exists()
+    assert "non lue" not in client.get("/").content.decode()
+
+
+def test_the_notifications_page_needs_an_account(client):
+    response = client.get("/compte/notifications/")
+
+    assert response.status_code == 302
+
+
+def test_people_see_only_their_own_notifications(client):
+    mine, theirs = UserFactory(), UserFactory()
+    notify([theirs], "Pour quelqu'un d'autre", "/x/")
+    client.force_login(mine)
+
+    assert "Pour quelqu&#x27;un d&#x27;autre" not in client.get("/compte/notifications/").text
+
+
+def test_notifications_are_part_of_the_personal_data_export(client):
+    person = UserFactory()
+    notify([person], "Bienvenue dans l'équipe", "/equipes/defi/1/espace/", kind="teams.test")
+    client.force_login(person)
+
+    data = client.post("/compte/mes-donnees/").json()
+
+    assert data["core"]["notifications"][0]["text"] == "Bienvenue dans l'équipe"
+    assert data["core"]["notifications"][0]["kind"] == "teams.test"
+    assert data["accounts"]["account"]["receive_optional_emails"] is True
