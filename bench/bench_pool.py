@@ -6,11 +6,13 @@ staff member in, then loads the floor and two searches in interleaved rounds: a 
 (UX designers, at least confident, available next month at least 4 h a week, in Gironde, remote)
 and a free-text one sorted by relevance. Writes bench/results/pool-<database>.json.
 
-The search page keeps the matching ids of a query for a short while (reservists/pool_cache.py), so
-each search is measured three ways: `_cold` on a second gunicorn over the same database with that
-cache off (POOL_CACHE_SECONDS=0: every request runs the whole search), `_warm` the same query again
-and again (cache hits), and `_rotating` a different département or text in every round (the first
-request of a round misses the cache, the rest hit it).
+The search page keeps the matching ids of a query, its rendered results and its rendered filters for
+a short while (reservists/pool_cache.py, results.py), so each search is measured three ways: `_cold`
+on a second gunicorn over the same database with that cache off (POOL_CACHE_SECONDS=0: every
+request runs the whole search and renders everything), `_warm` the same query again and again
+(cache hits: what is left is the session, the form's validation and the page around the results),
+and `_rotating` a different département or text in every round (the first request of a round
+misses the cache, the rest hit it).
 """
 
 import contextlib
