@@ -5,7 +5,6 @@ from django.utils import timezone
 
 from reserve.organisations.models import Part
 from reserve.organisations.tests.factories import OrganisationFactory
-
 from reserve.reservists import pool_cache, services
 from reserve.reservists.models import AvailabilityPeriod, Visibility
 
