@@ -17,7 +17,6 @@ misses the cache, the rest hit it).
 
 import contextlib
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,20 +24,18 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from harness import (
-    HOST,
     ROOT,
     BenchError,
     Endpoint,
-    Sample,
     Server,
     describe_database,
     format_table,
     free_port,
+    gunicorn,
+    interleaved,
     load,
     metrics,
     running_server,
-    stop,
-    wait_until_ready,
     write_results,
 )
 
@@ -95,28 +92,17 @@ def endpoints(round_number: int = 0) -> list[Endpoint]:
 
 @contextlib.contextmanager
 def uncached_server(server: Server):
-    """A second gunicorn over the same database, with the pool's id cache off."""
+    """A second gunicorn over the same database, with the pool's cache off."""
     cold = Server(port=free_port(), env={**server.env, "POOL_CACHE_SECONDS": "0"})
     log_path = Path(tempfile.mkdtemp(prefix="la-reserve-bench-cold-")) / "gunicorn.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "reserve.wsgi:application"]
-            + ["--workers", "2", "--bind", f"{HOST}:{cold.port}"],
-            cwd=ROOT,
-            env=cold.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        try:
-            wait_until_ready(cold, process, log_path)
-            yield cold
-        finally:
-            stop(process)
+    with gunicorn(cold, workers=2, log_path=log_path):
+        yield cold
+
+
+FLOOR = Endpoint("floor", "/sante/")
 
 
 def main() -> int:
-    floor_endpoint = Endpoint("floor", "/sante/")
     print(f"Pool search bench — database: {describe_database()}", flush=True)
     try:
         with running_server(workers=2) as server:
@@ -128,26 +114,21 @@ def main() -> int:
             cookie = server.manage("shell", "-c", STAFF_SESSION).strip().splitlines()[-1]
             staff = {"Cookie": f"sessionid={cookie}"}
             searches = endpoints()
-            floor, samples = Sample(), {e.name: Sample() for e in searches}
             with uncached_server(server) as cold:
                 target = {e.name: cold if e.name.endswith("_cold") else server for e in searches}
-                for endpoint in [floor_endpoint, *searches]:
-                    warm = load(target.get(endpoint.name, server), endpoint, staff,
-                                clients=CLIENTS, seconds=1, max_requests=50)  # fmt: skip
+
+                def measure(endpoint: Endpoint, seconds: float = SECONDS, most: int = 20_000):
+                    headers = {} if endpoint is FLOOR else staff
+                    return load(target.get(endpoint.name, server), endpoint, headers,
+                                clients=CLIENTS, seconds=seconds, max_requests=most)  # fmt: skip
+
+                for endpoint in [FLOOR, *searches]:
+                    warm = measure(endpoint, seconds=1, most=50)
                     if warm.errors:
                         raise BenchError(
                             f"{endpoint.name} answered with errors: {dict(warm.errors)}"
                         )
-                for round_number in range(1, ROUNDS + 1):
-                    for endpoint in endpoints(round_number):
-                        floor.merge(
-                            load(server, floor_endpoint, {}, clients=CLIENTS, seconds=SECONDS,
-                                 max_requests=20_000)
-                        )  # fmt: skip
-                        samples[endpoint.name].merge(
-                            load(target[endpoint.name], endpoint, staff, clients=CLIENTS,
-                                 seconds=SECONDS, max_requests=20_000)
-                        )  # fmt: skip
+                floor, samples = interleaved(ROUNDS, endpoints, FLOOR, measure)
     except BenchError as exc:
         print(f"bench_pool: {exc}", file=sys.stderr)
         return 1
