@@ -20,9 +20,9 @@ from harness import (
     ROOT,
     BenchError,
     Endpoint,
-    Sample,
     describe_database,
     format_table,
+    interleaved,
     load,
     metrics,
     running_server,
@@ -101,11 +101,9 @@ def main() -> int:
             for endpoint in [FLOOR, *endpoints]:
                 run(server, endpoint, 0.3)
             before = int(shell(server, COUNT_REPORTS))
-            floor, samples = Sample(), {e.name: Sample() for e in endpoints}
-            for _ in range(ROUNDS):
-                for endpoint in endpoints:
-                    floor.merge(run(server, FLOOR, SECONDS))
-                    samples[endpoint.name].merge(run(server, endpoint, SECONDS))
+            floor, samples = interleaved(
+                ROUNDS, lambda _round: endpoints, FLOOR, lambda e: run(server, e, SECONDS)
+            )
             after = int(shell(server, COUNT_REPORTS))
     except BenchError as exc:
         print(f"bench: {exc}", file=sys.stderr)

@@ -6,16 +6,17 @@ staff member in, then loads the floor and two searches in interleaved rounds: a 
 (UX designers, at least confident, available next month at least 4 h a week, in Gironde, remote)
 and a free-text one sorted by relevance. Writes bench/results/pool-<database>.json.
 
-The search page keeps the matching ids of a query for a short while (reservists/pool_cache.py), so
-each search is measured three ways: `_cold` on a second gunicorn over the same database with that
-cache off (POOL_CACHE_SECONDS=0: every request runs the whole search), `_warm` the same query again
-and again (cache hits), and `_rotating` a different département or text in every round (the first
-request of a round misses the cache, the rest hit it).
+The search page keeps the matching ids of a query, its rendered results and its rendered filters for
+a short while (reservists/pool_cache.py, results.py), so each search is measured three ways: `_cold`
+on a second gunicorn over the same database with that cache off (POOL_CACHE_SECONDS=0: every
+request runs the whole search and renders everything), `_warm` the same query again and again
+(cache hits: what is left is the session, the form's validation and the page around the results),
+and `_rotating` a different département or text in every round (the first request of a round
+misses the cache, the rest hit it).
 """
 
 import contextlib
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,20 +24,18 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from harness import (
-    HOST,
     ROOT,
     BenchError,
     Endpoint,
-    Sample,
     Server,
     describe_database,
     format_table,
     free_port,
+    gunicorn,
+    interleaved,
     load,
     metrics,
     running_server,
-    stop,
-    wait_until_ready,
     write_results,
 )
 
@@ -46,7 +45,11 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", 5))
 SECONDS = float(os.environ.get("BENCH_SECONDS", 2.0))
 TARGET = 0.25
 
-ANALYZE = "from django.db import connection; connection.cursor().execute('ANALYZE')"
+# Fresh planner statistics and visibility map, as autovacuum keeps them in production.
+ANALYZE = (
+    "from django.db import connection; connection.cursor().execute("
+    "'VACUUM ANALYZE' if connection.vendor == 'postgresql' else 'ANALYZE')"
+)
 STAFF_SESSION = """
 from django.test import Client
 from reserve.accounts.models import User
@@ -93,59 +96,42 @@ def endpoints(round_number: int = 0) -> list[Endpoint]:
 
 @contextlib.contextmanager
 def uncached_server(server: Server):
-    """A second gunicorn over the same database, with the pool's id cache off."""
+    """A second gunicorn over the same database, with the pool's cache off."""
     cold = Server(port=free_port(), env={**server.env, "POOL_CACHE_SECONDS": "0"})
     log_path = Path(tempfile.mkdtemp(prefix="la-reserve-bench-cold-")) / "gunicorn.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "reserve.wsgi:application"]
-            + ["--workers", "2", "--bind", f"{HOST}:{cold.port}"],
-            cwd=ROOT,
-            env=cold.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        try:
-            wait_until_ready(cold, process, log_path)
-            yield cold
-        finally:
-            stop(process)
+    with gunicorn(cold, workers=2, log_path=log_path):
+        yield cold
+
+
+FLOOR = Endpoint("floor", "/sante/")
 
 
 def main() -> int:
-    floor_endpoint = Endpoint("floor", "/sante/")
     print(f"Pool search bench — database: {describe_database()}", flush=True)
     try:
         with running_server(workers=2) as server:
             started = time.perf_counter()
             server.manage("seed_demo", "--allow-production", "--reservists", str(RESERVISTS))
-            # Fresh planner statistics, as autovacuum would gather them in production.
             server.manage("shell", "-c", ANALYZE)
             print(f"  {RESERVISTS} reservists in {time.perf_counter() - started:.0f} s", flush=True)
             cookie = server.manage("shell", "-c", STAFF_SESSION).strip().splitlines()[-1]
             staff = {"Cookie": f"sessionid={cookie}"}
             searches = endpoints()
-            floor, samples = Sample(), {e.name: Sample() for e in searches}
             with uncached_server(server) as cold:
                 target = {e.name: cold if e.name.endswith("_cold") else server for e in searches}
-                for endpoint in [floor_endpoint, *searches]:
-                    warm = load(target.get(endpoint.name, server), endpoint, staff,
-                                clients=CLIENTS, seconds=1, max_requests=50)  # fmt: skip
+
+                def measure(endpoint: Endpoint, seconds: float = SECONDS, most: int = 20_000):
+                    headers = {} if endpoint is FLOOR else staff
+                    return load(target.get(endpoint.name, server), endpoint, headers,
+                                clients=CLIENTS, seconds=seconds, max_requests=most)  # fmt: skip
+
+                for endpoint in [FLOOR, *searches]:
+                    warm = measure(endpoint, seconds=1, most=50)
                     if warm.errors:
                         raise BenchError(
                             f"{endpoint.name} answered with errors: {dict(warm.errors)}"
                         )
-                for round_number in range(1, ROUNDS + 1):
-                    for endpoint in endpoints(round_number):
-                        floor.merge(
-                            load(server, floor_endpoint, {}, clients=CLIENTS, seconds=SECONDS,
-                                 max_requests=20_000)
-                        )  # fmt: skip
-                        samples[endpoint.name].merge(
-                            load(target[endpoint.name], endpoint, staff, clients=CLIENTS,
-                                 seconds=SECONDS, max_requests=20_000)
-                        )  # fmt: skip
+                floor, samples = interleaved(ROUNDS, endpoints, FLOOR, measure)
     except BenchError as exc:
         print(f"bench_pool: {exc}", file=sys.stderr)
         return 1

@@ -130,22 +130,28 @@ def running_server(workers: int = 2) -> Iterator[Server]:
         port = free_port()
         server = Server(port=port, env=production_env(workdir, port))
         prepare(server)
-        log_path = workdir / "gunicorn.log"
-        with log_path.open("wb") as log:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "reserve.wsgi:application"]
-                + ["--workers", str(workers), "--bind", f"{HOST}:{port}"],
-                cwd=ROOT,
-                env=server.env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,  # its own process group, so that stopping it stops all
-            )
-            try:
-                wait_until_ready(server, process, log_path)
-                yield server
-            finally:
-                stop(process)
+        with gunicorn(server, workers, workdir / "gunicorn.log"):
+            yield server
+
+
+@contextlib.contextmanager
+def gunicorn(server: Server, workers: int, log_path: Path) -> Iterator[Server]:
+    """gunicorn serving `server` (its port and environment) until the block ends."""
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "reserve.wsgi:application"]
+            + ["--workers", str(workers), "--bind", f"{HOST}:{server.port}"],
+            cwd=ROOT,
+            env=server.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, so that stopping it stops all
+        )
+        try:
+            wait_until_ready(server, process, log_path)
+            yield server
+        finally:
+            stop(process)
 
 
 def wait_until_ready(server: Server, process: subprocess.Popen, log_path: Path) -> None:
@@ -255,6 +261,22 @@ def _client(port, request, deadline, budget, max_requests, sample, lock) -> None
         conn.close()
     with lock:
         sample.merge(own)
+
+
+def interleaved(
+    rounds: int,
+    endpoints_of_round: Callable[[int], list[Endpoint]],
+    floor: Endpoint,
+    measure: Callable[[Endpoint], Sample],
+) -> tuple[Sample, dict[str, Sample]]:
+    """Floor, A, floor, B, … in each round (numbered from 1), so that the noise of a shared
+    machine hits the floor and every endpoint alike; samples are merged by endpoint name."""
+    floor_sample, samples = Sample(), {}
+    for number in range(1, rounds + 1):
+        for endpoint in endpoints_of_round(number):
+            floor_sample.merge(measure(floor))
+            samples.setdefault(endpoint.name, Sample()).merge(measure(endpoint))
+    return floor_sample, samples
 
 
 def metrics(floor: Sample, samples: dict[str, Sample]) -> list[dict]:

@@ -19,6 +19,7 @@ from harness import (
     Server,
     describe_database,
     format_table,
+    interleaved,
     load,
     metrics,
     running_server,
@@ -77,13 +78,10 @@ def benchmark_http() -> None:
             f"{CLIENTS} clients, {seconds:.1f} s per run on {server.url}",
             flush=True,
         )
-        floor, samples = Sample(), {endpoint.name: Sample() for endpoint in ENDPOINTS}
         started = time.perf_counter()
-        # Interleaved (floor, A, floor, B, …) so that the noise of a shared machine hits all alike.
-        for _ in range(ROUNDS):
-            for endpoint in ENDPOINTS:
-                floor.merge(run(server, FLOOR, headers, seconds))
-                samples[endpoint.name].merge(run(server, endpoint, headers, seconds))
+        floor, samples = interleaved(
+            ROUNDS, lambda _round: ENDPOINTS, FLOOR, lambda e: run(server, e, headers, seconds)
+        )
         print(f"Load phase: {time.perf_counter() - started:.0f} s\n")
     targets = {e.name: e.target for e in ENDPOINTS if e.target is not None}
     print(format_table(floor, samples, targets))

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reserve.organisations.models import Organisation, Part
 
+from . import pool_cache
 from .departements import CHOICES as DEPARTEMENT_CHOICES
 from .models import (
     BIO_MAX_LENGTH,
@@ -17,7 +18,14 @@ from .models import (
     WorkMode,
 )
 from .taxonomy import FAMILIES, LANGUAGES, THEMES, Level
-from .widgets import FastCheckboxes, FastSelect, FastSelectMultiple
+from .widgets import (
+    FastCheckboxes,
+    FastDateInput,
+    FastNumberInput,
+    FastSelect,
+    FastSelectMultiple,
+    FastTextInput,
+)
 
 MAX_LINKS = 5
 LEVEL_CHOICES = [("", _("—"))] + [(str(level.value), level.label) for level in Level]
@@ -273,6 +281,26 @@ class UnavailableForm(forms.Form):
         return until
 
 
+class SharedChoicesMixin:
+    """Fixed choices are shared by every form rather than deep-copied for each: they never
+    change, and copying their lazy labels cost the staff search a few milliseconds a request."""
+
+    def __deepcopy__(self, memo):
+        return forms.Field.__deepcopy__(self, memo)
+
+
+class SharedChoiceField(SharedChoicesMixin, forms.ChoiceField):
+    pass
+
+
+class SharedTypedChoiceField(SharedChoicesMixin, forms.TypedChoiceField):
+    pass
+
+
+class SharedMultipleChoiceField(SharedChoicesMixin, forms.MultipleChoiceField):
+    pass
+
+
 SORT_CHOICES = [
     ("relevance", _("Pertinence")),
     ("availability", _("Disponibilité (heures par semaine)")),
@@ -283,21 +311,23 @@ SORT_CHOICES = [
 class PoolSearchForm(forms.Form):
     """The staff search. Every field is optional; a bad value is named, never a 500."""
 
-    q = forms.CharField(label=_("Texte libre"), required=False, max_length=200)
-    skills = forms.MultipleChoiceField(
+    q = forms.CharField(
+        label=_("Texte libre"), required=False, max_length=200, widget=FastTextInput
+    )
+    skills = SharedMultipleChoiceField(
         label=_("Compétences"),
         required=False,
         choices=[(str(f.label), [(s.code, s.label) for s in f.skills]) for f in FAMILIES],
         widget=FastSelectMultiple(attrs={"size": 6}),
     )
-    skills_mode = forms.ChoiceField(
+    skills_mode = SharedChoiceField(
         label=_("Compétences demandées"),
         choices=[("all", _("toutes")), ("any", _("au moins une"))],
         required=False,
         initial="all",
         widget=FastSelect,
     )
-    min_level = forms.TypedChoiceField(
+    min_level = SharedTypedChoiceField(
         label=_("Niveau minimum"),
         choices=[(str(level.value), level.label) for level in Level],
         coerce=int,
@@ -305,15 +335,16 @@ class PoolSearchForm(forms.Form):
         empty_value=Level.DISCOVERING,
         widget=FastSelect,
     )
-    start = forms.DateField(label=_("Disponible du"), required=False, widget=DateInput())
-    end = forms.DateField(label=_("au"), required=False, widget=DateInput())
+    start = forms.DateField(label=_("Disponible du"), required=False, widget=FastDateInput)
+    end = forms.DateField(label=_("au"), required=False, widget=FastDateInput)
     min_hours = forms.IntegerField(
         label=_("Au moins (heures par semaine)"),
         required=False,
         min_value=0,
         max_value=MAX_HOURS_PER_WEEK,
+        widget=FastNumberInput,
     )
-    work_mode = forms.ChoiceField(
+    work_mode = SharedChoiceField(
         label=_("Mode"),
         required=False,
         choices=[
@@ -323,13 +354,13 @@ class PoolSearchForm(forms.Form):
         ],
         widget=FastSelect,
     )
-    departement = forms.ChoiceField(
+    departement = SharedChoiceField(
         label=_("Département"),
         required=False,
         choices=[("", _("tous"))] + DEPARTEMENT_CHOICES,
         widget=FastSelect,
     )
-    engagement = forms.ChoiceField(
+    engagement = SharedChoiceField(
         label=_("Engagement"),
         required=False,
         choices=[("", _("tous"))] + Engagement.choices,
@@ -338,29 +369,33 @@ class PoolSearchForm(forms.Form):
     employer = forms.ModelChoiceField(
         label=_("Employeur"),
         required=False,
-        queryset=Organisation.objects.none(),
+        queryset=employers(),
         empty_label=_("tous"),
         widget=FastSelect,
     )
-    themes = forms.MultipleChoiceField(
+    themes = SharedMultipleChoiceField(
         label=_("Thèmes"),
         required=False,
         choices=THEMES.items(),
         widget=FastCheckboxes,
     )
-    languages = forms.MultipleChoiceField(
+    languages = SharedMultipleChoiceField(
         label=_("Langues"),
         required=False,
         choices=LANGUAGES.items(),
         widget=FastCheckboxes,
     )
-    sort = forms.ChoiceField(
+    sort = SharedChoiceField(
         label=_("Trier par"), required=False, choices=SORT_CHOICES, widget=FastSelect
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["employer"].queryset = employers()
+        employer = self.fields["employer"]
+        # The options come from the pool cache; what is submitted is checked against the database.
+        employer.widget.choices = [("", employer.empty_label)] + pool_cache.employer_choices(
+            lambda: list(employers().values_list("pk", "name"))
+        )
 
     def clean(self):
         cleaned = super().clean()

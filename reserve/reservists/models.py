@@ -62,19 +62,6 @@ class Visibility(models.TextChoices):
     HIDDEN = "hidden", _("En pause : ne pas me proposer de défis")
 
 
-RESULT_FIELDS = [
-    "user",
-    "city",
-    "departement",
-    "hours_per_week",
-    "work_mode",
-    "unavailable_until",
-    "engagement",
-    "employer",
-    "employer_proposed_name",
-]
-
-
 class ProfileQuerySet(models.QuerySet):
     def in_pool(self):
         """Profiles staff may search: visible, consenting, with a live account."""
@@ -194,21 +181,6 @@ class ProfileQuerySet(models.QuerySet):
     def for_listing(self):
         return self.select_related("user", "employer").prefetch_related("skills")
 
-    def for_results(self):
-        """What a page of search results shows, and nothing more (no bio, no search columns)."""
-        skills = ProfileSkill.objects.only("profile_id", "skill", "level")
-        return (
-            self.select_related("user", "employer")
-            .only(
-                *RESULT_FIELDS,
-                "user__first_name",
-                "user__last_name",
-                "user__email",
-                "employer__name",
-            )
-            .prefetch_related(models.Prefetch("skills", queryset=skills))
-        )
-
 
 class Profile(models.Model):
     """A reservist's profile: what they can do, when, where and how they are engaged."""
@@ -309,15 +281,6 @@ class Profile(models.Model):
     @property
     def departement_name(self) -> str:
         return DEPARTEMENTS.get(self.departement, "")
-
-    # Straight from the enumerations: get_FOO_display() hashes every lazy label on each call.
-    @property
-    def work_mode_label(self) -> str:
-        return WorkMode(self.work_mode).label if self.work_mode in WorkMode.values else ""
-
-    @property
-    def engagement_label(self) -> str:
-        return Engagement(self.engagement).label if self.engagement in Engagement.values else ""
 
     @property
     def employer_name(self) -> str:

@@ -4,7 +4,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,7 +14,8 @@ from django.views.decorators.http import require_POST
 
 from reserve.accounts.roles import Role, role_required
 
-from . import pool_cache, services, stats
+from . import results as results_page
+from . import services, stats
 from .forms import (
     AvailabilityForm,
     BulkEmailForm,
@@ -29,29 +29,6 @@ from .forms import (
 )
 from .models import Profile
 from .permissions import get_employer_for_user, own_profile
-
-PAGE_SIZE = 20
-# Past this many matches, the page says "more than" and invites to narrow the search: counting
-# and sorting every match of a broad search over a large pool costs a scan.
-COUNT_CAP = 1000
-
-
-def _results_page(profiles, number, criteria=None):
-    """One query finds the matching ids in order (count included), a second loads one page.
-
-    With `criteria` (a valid search), the ids come from a short-lived cache when they can.
-    """
-
-    def matching_ids():
-        return list(profiles.values_list("pk", flat=True)[: COUNT_CAP + 1])
-
-    ids = matching_ids() if criteria is None else pool_cache.matching_ids(criteria, matching_ids)
-    page = Paginator(ids, PAGE_SIZE).get_page(number)
-    loaded = Profile.objects.for_results().in_bulk(page.object_list)
-    # A cached id may belong to a profile deleted since (anonymised): it is simply left out.
-    page.object_list = [loaded[pk] for pk in page.object_list if pk in loaded]
-    return page
-
 
 # The joining journey: short steps, each saved on its own.
 STEPS = [
@@ -169,34 +146,32 @@ def unavailable(request):
 
 
 def _search(request):
+    """The search form and a function building the queryset of its matches, in order."""
     form = PoolSearchForm(request.GET or None)
-    profiles = Profile.objects.in_pool()
     if form.is_bound and form.is_valid():
-        profiles = profiles.search(**form.criteria())
-    elif form.is_bound:
-        profiles = profiles.none()
-    else:
-        profiles = profiles.sorted_by("", has_relevance=False)
-    return form, profiles
+        criteria = form.criteria()
+        return form, lambda: Profile.objects.in_pool().search(**criteria)
+    if form.is_bound:
+        return form, Profile.objects.none
+    return form, lambda: Profile.objects.in_pool().sorted_by("", has_relevance=False)
 
 
 @role_required(Role.STAFF)
 def pool(request):
-    form, profiles = _search(request)
-    if not form.is_bound:
-        criteria = {}
-    elif form.is_valid():
-        criteria = form.criteria()
+    form, search = _search(request)
+    if form.is_bound and not form.is_valid():
+        criteria = {"invalid": True}  # every invalid search finds no one
     else:
-        criteria = None
-    page = _results_page(profiles, request.GET.get("page"), criteria)
+        criteria = form.criteria() if form.is_bound else {}
+    results, page = results_page.page_html(criteria, request.GET.get("page"), search)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
-        "form": form,
+        "filters": results_page.filters_html(form, query),
         "page": page,
+        "results": results,
+        "count_cap": results_page.COUNT_CAP,
         "query": query.urlencode(),
-        "capped": page.paginator.count > COUNT_CAP,
         "saved_searches": request.user.saved_pool_searches.all(),
         "save_form": SavedSearchForm(),
     }
@@ -210,9 +185,9 @@ class _Echo:
 
 @role_required(Role.STAFF)
 def pool_export(request):
-    form, profiles = _search(request)
+    form, search = _search(request)
     writer = csv.writer(_Echo())
-    rows = (writer.writerow(row) for row in services.export_rows(request.user, profiles))
+    rows = (writer.writerow(row) for row in services.export_rows(request.user, search()))
     response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
     filename = f"vivier-{timezone.localdate():%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -221,7 +196,8 @@ def pool_export(request):
 
 @role_required(Role.STAFF)
 def pool_email(request):
-    search_form, profiles = _search(request)
+    search_form, search = _search(request)
+    profiles = search()
     form = BulkEmailForm(request.POST or None)
     reachable = profiles.filter(consent_contact_email=True)
     if form.is_valid():

@@ -7,6 +7,8 @@ choices (not a queryset) are built once per field, language and set of choices, 
 selected ones are marked, by a string replacement.
 """
 
+import copy
+
 from django import forms
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
@@ -42,7 +44,17 @@ def _mark(html: str, selected, template: str, marker: str) -> str:
     return html
 
 
-class FastSelect(forms.Select):
+class SharedChoicesWidget:
+    """Copied for each form without copying (and normalising again) its fixed choices."""
+
+    def __deepcopy__(self, memo):
+        obj = copy.copy(self)
+        obj.attrs = self.attrs.copy()
+        memo[id(self)] = obj
+        return obj
+
+
+class FastSelect(SharedChoicesWidget, forms.Select):
     def _options(self, widget) -> str:
         groups = []
         for group_name, options, _index in widget["optgroups"]:
@@ -84,7 +96,7 @@ class FastSelectMultiple(FastSelect, forms.SelectMultiple):
     allow_multiple_selected = True
 
 
-class FastCheckboxes(forms.CheckboxSelectMultiple):
+class FastCheckboxes(SharedChoicesWidget, forms.CheckboxSelectMultiple):
     def _items(self, widget, base_id) -> str:
         return format_html_join(
             "",
@@ -119,3 +131,43 @@ class FastCheckboxes(forms.CheckboxSelectMultiple):
     def _plain_options(self):
         for index, (value, label) in enumerate(self.choices):
             yield {"value": value, "label": label, "index": str(index)}
+
+
+def _attributes(attrs: dict) -> str:
+    """As Django's attrs.html writes them: in order, True bare, False left out."""
+    return format_html_join(
+        "",
+        "{}{}",
+        (
+            (f" {name}", "" if value is True else format_html('="{}"', value))
+            for name, value in attrs.items()
+            if value is not False
+        ),
+    )
+
+
+class FastInput(forms.widgets.Input):
+    """An input rendered in Python, as Django's input template would render it."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attributes = {"type": self.input_type, "name": name}
+        value = self.format_value(value)
+        if value is not None:
+            attributes["value"] = value
+        attributes.update(self.build_attrs(self.attrs, attrs))
+        return format_html("<input{}>", _attributes(attributes))
+
+
+class FastTextInput(FastInput, forms.TextInput):
+    pass
+
+
+class FastNumberInput(FastInput, forms.NumberInput):
+    pass
+
+
+class FastDateInput(FastInput, forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")

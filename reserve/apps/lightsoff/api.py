@@ -70,8 +70,11 @@ def verdict(request, params: Query[VerdictQuery]):
             opening_hours=params.opening_hours,
             commune=params.commune,
         )
-    except rules.InvalidInput as error:
-        return field_error(error.field, error.message)
+    except rules.InvalidInput as invalid:
+        every = getattr(invalid, "errors", [invalid])
+        return Status(
+            422, {"errors": [{"field": e.field, "message": str(e.message)} for e in every]}
+        )
     # Already in the documented shape: skip re-validating it against VerdictOut.
     return JsonResponse(result.as_dict())
 

@@ -6,7 +6,7 @@ length of a night stay right across daylight-saving changes; wall-clock times ar
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
@@ -30,6 +30,33 @@ class InvalidInput(ValueError):
         super().__init__(message)
         self.field = field
         self.message = message
+
+
+class InvalidInputs(InvalidInput):
+    """Several values the verdict cannot use: `errors` has one `InvalidInput` per field; `field`
+    and `message` are the first one's."""
+
+    def __init__(self, errors: list[InvalidInput]) -> None:
+        super().__init__(errors[0].field, errors[0].message)
+        self.errors = errors
+
+
+def checked(**checks: Callable[[], object]) -> dict[str, object]:
+    """Run every check (name → function returning the checked value) and return their values.
+    One failed check raises its own `InvalidInput`; several raise `InvalidInputs`, naming all."""
+    values, errors = {}, []
+    for name, check in checks.items():
+        try:
+            values[name] = check()
+        except InvalidInputs as error:
+            errors.extend(error.errors)
+        except InvalidInput as error:
+            errors.append(error)
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise InvalidInputs(errors)
+    return values
 
 
 class InvalidOpeningHours(InvalidInput):
@@ -118,18 +145,20 @@ def verdict(
       (`rules_data.AD_PLACEMENTS`).
 
     Raises `InvalidInput` (with `.field`) for a value it cannot use, `InvalidOpeningHours`
-    for opening hours it cannot parse.
+    for opening hours it cannot parse, `InvalidInputs` (with `.errors`) when several are wrong.
     """
     case = _Case(
-        element=_choice("element", element, data.ELEMENTS),
-        moment=paris_time(at),
-        hours=parse_opening_hours(opening_hours),
-        commune=_commune(commune),
+        **checked(
+            element=lambda: check_element(element),
+            moment=lambda: paris_time(at),
+            hours=lambda: parse_opening_hours(opening_hours),
+            commune=lambda: check_commune(commune),
+            ecowatt=lambda: _ecowatt(ecowatt),
+            placement=lambda: _choice("placement", placement, data.AD_PLACEMENTS),
+        ),
         local_rules=tuple(local_rules),
         derogations=tuple(derogations),
-        ecowatt=_ecowatt(ecowatt),
         digital=digital,
-        placement=_choice("placement", placement, data.AD_PLACEMENTS),
     )
     night = _night_verdict(case)
     ecowatt_rule = _ecowatt_rule(case)
@@ -184,7 +213,11 @@ def _choice(field: str, value: str, choices: tuple[str, ...]) -> str:
     return value
 
 
-def _commune(commune: str | None) -> str | None:
+def check_element(element: str) -> str:
+    return _choice("element", element, data.ELEMENTS)
+
+
+def check_commune(commune: str | None) -> str | None:
     if commune is not None and not _INSEE.fullmatch(commune):
         raise InvalidInput("commune", _MSG["error.commune"])
     return commune

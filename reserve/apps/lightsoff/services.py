@@ -112,24 +112,36 @@ def parsed_hours(text: str):
 
 
 def verdict_for(element: str, at, *, opening_hours=None, commune=None, digital=False):
-    """The verdict of the pure rules module with the rule data staff entered."""
+    """The verdict of the pure rules module with the rule data staff entered.
+
+    Raises `rules.InvalidInput`, or `rules.InvalidInputs` naming every value it cannot use.
+    """
+    values = rules.checked(
+        element=lambda: rules.check_element(element),
+        moment=lambda: _supported(rules.paris_time(at)),
+        hours=lambda: (
+            parsed_hours(opening_hours) if isinstance(opening_hours, str) else opening_hours
+        ),
+        commune=lambda: rules.check_commune(commune or None),
+    )
     local_rules, derogations = rule_data()
-    moment = rules.paris_time(at)
+    return rules.verdict(
+        element,
+        values["moment"],
+        opening_hours=values["hours"],
+        commune=values["commune"],
+        local_rules=local_rules,
+        derogations=derogations,
+        ecowatt=ecowatt_on(values["moment"].date()),
+        digital=digital,
+    )
+
+
+def _supported(moment):
     if not SUPPORTED_YEARS[0] <= moment.year <= SUPPORTED_YEARS[1]:
         # Far dates overflow the calendar arithmetic of a night; no rule reaches them anyway.
         raise rules.InvalidInput("at", _("Choisissez une date entre %s et %s.") % SUPPORTED_YEARS)
-    if isinstance(opening_hours, str):
-        opening_hours = parsed_hours(opening_hours)
-    return rules.verdict(
-        element,
-        moment,
-        opening_hours=opening_hours,
-        commune=commune or None,
-        local_rules=local_rules,
-        derogations=derogations,
-        ecowatt=ecowatt_on(moment.date()),
-        digital=digital,
-    )
+    return moment
 
 
 def shop_verdict(shop: Shop, element: str, at):

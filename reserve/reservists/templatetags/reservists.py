@@ -1,5 +1,6 @@
 from django import template
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 
 from reserve.organisations.models import Membership, Organisation, Part
 
@@ -37,3 +38,29 @@ def employer_pages(context):
         .order_by("name")
     )
     return {"organisations": organisations}
+
+
+@register.simple_tag
+def search_field(field):
+    """One filter of the staff search: label (a legend around a group of boxes), errors, widget.
+
+    Written in Python rather than included from a template: the search page has fifteen of them.
+    """
+    errors = ""
+    if field.errors:
+        errors = format_html(
+            '<ul class="errorlist" id="{}_error">{}</ul>',
+            field.auto_id,
+            format_html_join("", "<li>{}</li>", ((error,) for error in field.errors)),
+        )
+    if field.field.widget.use_fieldset:
+        return format_html(
+            '<fieldset class="field"><legend>{}</legend>{}{}</fieldset>', field.label, errors, field
+        )
+    return format_html(
+        '<div class="field"><label for="{}">{}</label>{}{}</div>',
+        field.id_for_label,
+        field.label,
+        errors,
+        field,
+    )

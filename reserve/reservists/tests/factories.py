@@ -1,3 +1,5 @@
+import re
+
 import factory
 
 from reserve.accounts.tests.factories import UserFactory
@@ -34,3 +36,11 @@ class AvailabilityPeriodFactory(factory.django.DjangoModelFactory):
 
     profile = factory.SubFactory(ProfileFactory)
     kind = AvailabilityPeriod.Kind.AVAILABLE
+
+
+RESULT = re.compile(r'<h3><a href="/reserve/vivier/(\d+)/">([^<]*)</a></h3>')
+
+
+def shown(response) -> list[tuple[int, str]]:
+    """The results a staff search page shows, in order: (profile id, name)."""
+    return [(int(pk), name) for pk, name in RESULT.findall(response.content.decode())]

@@ -3,10 +3,12 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
+from reserve.organisations.models import Part
+from reserve.organisations.tests.factories import OrganisationFactory
 from reserve.reservists import pool_cache, services
 from reserve.reservists.models import AvailabilityPeriod, Visibility
 
-from .factories import AvailabilityPeriodFactory, ProfileFactory
+from .factories import AvailabilityPeriodFactory, ProfileFactory, shown
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +23,7 @@ def staff_client(client, staff):
 
 
 def found(client, query=SEARCH):
-    return {p.pk for p in client.get(POOL, query).context["page"]}
+    return {pk for pk, _name in shown(client.get(POOL, query))}
 
 
 def ux_designer(**kwargs):
@@ -107,6 +109,38 @@ def test_an_id_deleted_since_it_was_cached_is_left_out(staff_client):
     kept, gone = ux_designer(), ux_designer()
     stale = [gone.pk, kept.pk]
     gone.user.delete()
-    cache.set(pool_cache.key({}), stale)  # as if the deletion had not been noticed
+    cache.set(pool_cache.key({}, "ids"), stale)  # as if the deletion had not been noticed
 
     assert found(staff_client, {}) == {kept.pk}
+
+
+def test_a_renamed_reservist_shows_the_new_name_on_a_repeated_search(staff_client):
+    profile = ux_designer(user__first_name="Ada", user__last_name="Lovelace")
+    assert "Ada Lovelace" in staff_client.get(POOL, SEARCH).content.decode()
+
+    profile.user.last_name = "King"
+    profile.user.save()
+
+    page = staff_client.get(POOL, SEARCH).content.decode()
+    assert "Ada King" in page
+    assert "Lovelace" not in page
+
+
+def test_a_new_employer_shows_in_the_filters_at_once(staff_client):
+    staff_client.get(POOL)
+
+    OrganisationFactory(name="Énergies Solidaires", parts=Part.EMPLOYER.value)
+
+    assert "Énergies Solidaires" in staff_client.get(POOL).content.decode()
+
+
+def test_cached_results_and_filters_follow_the_language(staff_client):
+    ux_designer(work_mode="remote")
+    french = staff_client.get(POOL, SEARCH).content.decode()
+
+    staff_client.cookies["django_language"] = "en"
+    english = staff_client.get(POOL, SEARCH, headers={"accept-language": "en"}).content.decode()
+
+    assert "à distance" in french
+    assert "remote" in english.lower()
+    assert "à distance" not in english

@@ -1,8 +1,19 @@
+import datetime
+
 import pytest
+from django import forms
 from django.utils import translation
 
 from reserve.reservists.forms import PoolSearchForm
-from reserve.reservists.widgets import _OPTIONS, FastCheckboxes, FastSelect, FastSelectMultiple
+from reserve.reservists.widgets import (
+    _OPTIONS,
+    FastCheckboxes,
+    FastDateInput,
+    FastNumberInput,
+    FastSelect,
+    FastSelectMultiple,
+    FastTextInput,
+)
 
 
 def render(widget, value, name="f", attrs=None):
@@ -47,6 +58,7 @@ def test_checkboxes_are_checked_from_the_value():
     assert render(widget, [], attrs={"id": "id_f"}).count("checked") == 0
 
 
+@pytest.mark.django_db
 def test_the_cached_options_follow_the_language():
     _OPTIONS.clear()
     with translation.override("fr"):
@@ -72,3 +84,23 @@ def test_the_search_form_renders_as_it_did_before_caching():
     assert uncached in cached["departement"]
     assert '<option value="33" selected>' in cached["departement"]
     assert 'value="design.ux" selected' in cached["skills"]
+
+
+@pytest.mark.parametrize(
+    ("fast", "django", "value"),
+    [
+        (FastTextInput(), forms.TextInput(), 'énergie "solaire" <b>'),
+        (FastTextInput(), forms.TextInput(), None),
+        (FastNumberInput(), forms.NumberInput(), 12),
+        (FastDateInput(), forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), None),
+        (
+            FastDateInput(),
+            forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            datetime.date(2030, 5, 1),
+        ),
+    ],
+)
+def test_fast_inputs_render_what_django_renders(fast, django, value):
+    attrs = {"id": "id_f", "aria-invalid": "true", "required": True, "min": 0}
+
+    assert render(fast, value, attrs=attrs) == render(django, value, attrs=attrs)

@@ -62,6 +62,18 @@ def test_verdict_refuses_bad_input_naming_the_field(client, params, field):
     assert response.json()["errors"][0]["field"] == field
 
 
+def test_verdict_names_every_bad_field_at_once(client):
+    response = client.get(
+        "/api/lightsoff/verdict",
+        {"element": "lampadaire", "at": "hier soir", "opening_hours": "Mo-Zz", "commune": "Paris"},
+    )
+
+    assert response.status_code == 422
+    errors = response.json()["errors"]
+    assert [e["field"] for e in errors] == ["element", "at", "opening_hours", "commune"]
+    assert all(e["message"] for e in errors)
+
+
 def test_verdict_is_in_the_openapi_schema(client):
     paths = client.get("/api/openapi.json").json()["paths"]
 
