@@ -1,8 +1,10 @@
 """Fixtures shared by every test: unit, integration and browser."""
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 from reserve.accounts.tests.factories import UserFactory
 
@@ -26,6 +28,14 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def french_by_default():
+    """A request in English leaves English active in the thread: the next test starts in French."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
