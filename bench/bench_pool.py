@@ -12,7 +12,8 @@ on a second gunicorn over the same database with that cache off (POOL_CACHE_SECO
 request runs the whole search and renders everything), `_warm` the same query again and again
 (cache hits: what is left is the session, the form's validation and the page around the results),
 and `_rotating` a different département or text in every round (the first request of a round
-misses the cache, the rest hit it).
+misses the cache, the rest hit it). The `_htmx` searches send `HX-Request` as the filters do once
+the page is open: the answer is the page's <main> only (templates/partial.html).
 """
 
 import contextlib
@@ -80,8 +81,12 @@ def text(words: str) -> str:
     return f"/reserve/vivier/?q={words}&sort=relevance"
 
 
+HTMX = {"HX-Request": "true"}
+
+
 def endpoints(round_number: int = 0) -> list[Endpoint]:
-    """Cold and warm: always the same queries; rotating: another one in each round."""
+    """Cold and warm: always the same queries; rotating: another one in each round. The `_htmx`
+    ones are what the filters ask once the page is open: its <main> only, without the layout."""
     departement = DEPARTEMENTS[round_number % len(DEPARTEMENTS)]
     words = TEXTS[round_number % len(TEXTS)]
     return [
@@ -91,6 +96,9 @@ def endpoints(round_number: int = 0) -> list[Endpoint]:
         Endpoint("pool_text_warm", text("energie+logement"), target=TARGET),
         Endpoint("pool_facets_rotating", facets(departement), target=TARGET),
         Endpoint("pool_text_rotating", text(words), target=TARGET),
+        Endpoint("pool_facets_htmx_cold", facets("33"), headers=HTMX, target=TARGET),
+        Endpoint("pool_facets_htmx_warm", facets("33"), headers=HTMX, target=TARGET),
+        Endpoint("pool_text_htmx_rotating", text(words), headers=HTMX, target=TARGET),
     ]
 
 
@@ -121,7 +129,7 @@ def main() -> int:
                 target = {e.name: cold if e.name.endswith("_cold") else server for e in searches}
 
                 def measure(endpoint: Endpoint, seconds: float = SECONDS, most: int = 20_000):
-                    headers = {} if endpoint is FLOOR else staff
+                    headers = {} if endpoint is FLOOR else {**endpoint.headers, **staff}
                     return load(target.get(endpoint.name, server), endpoint, headers,
                                 clients=CLIENTS, seconds=seconds, max_requests=most)  # fmt: skip
 

@@ -160,6 +160,10 @@ def test_staff_find_ux_designers_available_next_month_in_gironde_and_export_them
 
     expect(page.get_by_role("heading", name="1 réserviste trouvé")).to_be_visible()
     expect(page.locator(".pool-list")).to_contain_text("Lacanau")
+    # htmx swapped the results in (its partial answer has no header) and kept the URL shareable.
+    expect(page.get_by_role("navigation", name="Navigation principale")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"departement=33"))
+    expect(page).to_have_title(re.compile("Vivier des réservistes"))
     assert_accessible(page)
     with page.expect_download() as download:
         page.get_by_role("link", name="Exporter en CSV").click()

@@ -8,6 +8,8 @@ from .notify import unread_count
 
 def platform(request):
     return {
+        # Pages that htmx updates in place extend `layout`: only their <main> for htmx.
+        "layout": "partial.html" if swaps_main_content(request) else "base.html",
         "user_roles": roles_of(request.user),
         "Role": Role,
         "SITE_URL": settings.SITE_URL,
@@ -15,3 +17,10 @@ def platform(request):
         # A callable: counted (one query, then cached) only where a template shows it.
         "unread_notifications": lambda: unread_count(request.user),
     }
+
+
+def swaps_main_content(request) -> bool:
+    """An htmx request for the page's main content (not the restoration of a whole page from
+    the history, which needs the full page)."""
+    htmx = getattr(request, "htmx", None)
+    return bool(htmx) and not htmx.history_restore_request

@@ -8,6 +8,7 @@ from django.http import Http404, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -175,7 +176,9 @@ def pool(request):
         "saved_searches": request.user.saved_pool_searches.all(),
         "save_form": SavedSearchForm(),
     }
-    return render(request, "reservists/pool.html", context)
+    response = render(request, "reservists/pool.html", context)
+    patch_vary_headers(response, ["HX-Request"])  # the filters ask htmx for <main> only
+    return response
 
 
 class _Echo:

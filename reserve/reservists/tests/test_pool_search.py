@@ -263,3 +263,21 @@ def test_a_very_broad_search_says_more_than_the_cap(staff_client, monkeypatch):
     page = staff_client.get(POOL).content.decode()
 
     assert "Plus de 1 000 réservistes trouvés" in page
+
+
+def test_htmx_searches_get_the_main_content_only(staff_client):
+    person("Ux", skills={"design.ux": 2})
+    query = {"skills": "design.ux"}
+
+    full = staff_client.get(POOL, query)
+    partial = staff_client.get(POOL, query, headers={"HX-Request": "true"})
+    restored = staff_client.get(
+        POOL, query, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    )
+
+    assert names(partial) == names(full) == {"Ux"}
+    assert '<main id="contenu"' in partial.text
+    assert "Navigation principale" in full.text
+    assert "Navigation principale" not in partial.text
+    assert "Navigation principale" in restored.text
+    assert "HX-Request" in partial["Vary"]
