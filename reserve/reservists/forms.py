@@ -371,7 +371,7 @@ class PoolSearchForm(forms.Form):
         required=False,
         queryset=employers(),
         empty_label=_("tous"),
-        widget=FastSelect,
+        widget=FastSelect(),
     )
     themes = SharedMultipleChoiceField(
         label=_("Thèmes"),
@@ -392,6 +392,7 @@ class PoolSearchForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         employer = self.fields["employer"]
+        employer.widget.fixed_choices = False  # an organisation may be renamed
         # The options come from the pool cache; what is submitted is checked against the database.
         employer.widget.choices = [("", employer.empty_label)] + pool_cache.employer_choices(
             lambda: list(employers().values_list("pk", "name"))

@@ -25,8 +25,9 @@ def _value(option) -> str:
 
 
 def _cache_key(widget, name, base_id):
-    """None for choices that may change (a queryset); otherwise what fixes the options' HTML."""
-    if isinstance(widget.choices, ModelChoiceIterator):
+    """None for choices that may change (a queryset, rows); otherwise what fixes the options'
+    HTML (labels are left out: they only change with the language)."""
+    if not widget.fixed_choices or isinstance(widget.choices, ModelChoiceIterator):
         return None
     values = []
     for value, label in widget.choices:
@@ -55,6 +56,8 @@ class SharedChoicesWidget:
 
 
 class FastSelect(SharedChoicesWidget, forms.Select):
+    fixed_choices = True  # False: choices from the database, whose labels may change
+
     def _options(self, widget) -> str:
         groups = []
         for group_name, options, _index in widget["optgroups"]:
@@ -97,6 +100,8 @@ class FastSelectMultiple(FastSelect, forms.SelectMultiple):
 
 
 class FastCheckboxes(SharedChoicesWidget, forms.CheckboxSelectMultiple):
+    fixed_choices = True
+
     def _items(self, widget, base_id) -> str:
         return format_html_join(
             "",

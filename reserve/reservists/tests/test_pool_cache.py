@@ -129,9 +129,16 @@ def test_a_renamed_reservist_shows_the_new_name_on_a_repeated_search(staff_clien
 def test_a_new_employer_shows_in_the_filters_at_once(staff_client):
     staff_client.get(POOL)
 
-    OrganisationFactory(name="Énergies Solidaires", parts=Part.EMPLOYER.value)
+    employer = OrganisationFactory(name="Énergies Solidaires", parts=Part.EMPLOYER.value)
 
     assert "Énergies Solidaires" in staff_client.get(POOL).content.decode()
+
+    employer.name = "Énergies Partagées"
+    employer.save()
+
+    page = staff_client.get(POOL).content.decode()
+    assert "Énergies Partagées" in page
+    assert "Énergies Solidaires" not in page
 
 
 def test_cached_results_and_filters_follow_the_language(staff_client):
