@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
-from functools import cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 FORMAT_VERSION = 1
@@ -32,6 +32,12 @@ class InstanceError(ValueError):
         super().__init__(f"{path}: {message}")
         self.path = path
         self.message = message
+
+    def within(self, place: str) -> None:
+        """Name the field from the enclosing value, where the value that holds it is at `place`:
+        `skills[1].level` within `reservists[3]` becomes `reservists[3].skills[1].level`."""
+        self.path = f"{place}.{self.path}" if self.path else place
+        self.args = (f"{self.path}: {self.message}",)
 
 
 @dataclass(frozen=True)
@@ -143,14 +149,31 @@ def load_instance(path: str | Path) -> Instance:
     return parse_instance(data)
 
 
+class _Keys:
+    """The keys of one kind of JSON object: `required` ones and `optional` ones; any other key is
+    an error, unless `optional` is None (then other keys are not checked)."""
+
+    def __init__(self, required: tuple = (), optional: tuple | None = None):
+        self.required = required
+        self.allowed = None if optional is None else frozenset(required) | frozenset(optional)
+
+
+_ANY_KEYS = _Keys()
+_DOCUMENT_KEYS = _Keys(
+    required=("as_of", "reservists", "challenges"),
+    optional=("format_version", "settings", "locks", "exclusions", "labels"),
+)
+
+
 def parse_instance(data: object) -> Instance:
-    """Validate a decoded JSON document and return the Instance it describes."""
-    top = _object(
-        data,
-        "$",
-        required=("as_of", "reservists", "challenges"),
-        optional=("format_version", "settings", "locks", "exclusions", "labels"),
-    )
+    """Validate a decoded JSON document and return the Instance it describes.
+
+    The parsing functions below name fields relative to the value they parse (``id``,
+    ``location.departement``; ``""`` for the value itself), and `_list` places an item's error
+    under the item (``reservists[3].skills[1].level``): a path is only built when something is
+    wrong, which matters with a hundred thousand reservists.
+    """
+    top = _object(data, "$", _DOCUMENT_KEYS)
     version = top.get("format_version", FORMAT_VERSION)
     if version != FORMAT_VERSION or isinstance(version, bool):
         raise InstanceError("format_version", f"expected {FORMAT_VERSION}, got {version!r}")
@@ -170,109 +193,117 @@ def parse_instance(data: object) -> Instance:
     return instance
 
 
-def _reservist(raw: object, path: str) -> Reservist:
-    obj = _object(
-        raw,
-        path,
-        required=("id", "skills", "weekly_hours"),
-        optional=(
-            "current_challenges",
-            "availability",
-            "location",
-            "work_mode",
-            "themes",
-            "last_engagement_end",
-            "last_decline",
-        ),
-    )
-    raw_location = obj.get("location")
-    location = _object(
-        {} if raw_location is None else raw_location,
-        f"{path}.location",
-        optional=("departement", "city"),
-    )
-    skills = _list(obj["skills"], f"{path}.skills", _skill_level)
-    _no_duplicates([s.skill for s in skills], f"{path}.skills", ".skill")
+_RESERVIST_KEYS = _Keys(
+    required=("id", "skills", "weekly_hours"),
+    optional=(
+        "current_challenges",
+        "availability",
+        "location",
+        "work_mode",
+        "themes",
+        "last_engagement_end",
+        "last_decline",
+    ),
+)
+_RESERVIST_LOCATION_KEYS = _Keys(optional=("departement", "city"))
+
+
+def _reservist(raw: object) -> Reservist:
+    obj = _object(raw, "", _RESERVIST_KEYS)
+    get = obj.get
+    location = get("location")
+    if location is None:
+        location = {}
+    _object(location, "location", _RESERVIST_LOCATION_KEYS)
+    skills = _list(obj["skills"], "skills", _skill_level)
+    _no_duplicates([s.skill for s in skills], "skills", ".skill")
     return Reservist(
-        id=_text(obj["id"], f"{path}.id"),
+        id=_text(obj["id"], "id"),
         skills=skills,
-        weekly_hours=_hours(obj["weekly_hours"], f"{path}.weekly_hours", allow_zero=True),
-        current_challenges=_int(obj.get("current_challenges", 0), f"{path}.current_challenges"),
-        availability=_list(obj.get("availability", []), f"{path}.availability", _period),
-        departement=_departement(location.get("departement"), f"{path}.location.departement"),
-        city=_optional_text(location.get("city"), f"{path}.location.city"),
-        work_mode=_choice(obj.get("work_mode", "both"), f"{path}.work_mode", WORK_MODES),
-        themes=_texts(obj.get("themes", []), f"{path}.themes"),
-        last_engagement_end=_optional_date(
-            obj.get("last_engagement_end"), f"{path}.last_engagement_end"
-        ),
-        last_decline=_optional_date(obj.get("last_decline"), f"{path}.last_decline"),
+        weekly_hours=_hours(obj["weekly_hours"], "weekly_hours", allow_zero=True),
+        current_challenges=_int(get("current_challenges", 0), "current_challenges"),
+        availability=_list(get("availability", []), "availability", _period),
+        departement=_departement(location.get("departement"), "location.departement"),
+        city=_optional_text(location.get("city"), "location.city"),
+        work_mode=_choice(get("work_mode", "both"), "work_mode", WORK_MODES),
+        themes=_texts(get("themes", []), "themes"),
+        last_engagement_end=_optional_date(get("last_engagement_end"), "last_engagement_end"),
+        last_decline=_optional_date(get("last_decline"), "last_decline"),
     )
 
 
-def _skill_level(raw: object, path: str) -> SkillLevel:
-    obj = _object(raw, path, required=("skill", "level"))
-    return SkillLevel(
-        _text(obj["skill"], f"{path}.skill"), _choice(obj["level"], f"{path}.level", LEVELS)
-    )
+_SKILL_LEVEL_KEYS = _Keys(required=("skill", "level"), optional=())
 
 
-def _challenge(raw: object, path: str) -> Challenge:
-    obj = _object(
-        raw, path, required=("id", "sprint", "slots"), optional=("title", "themes", "urgency")
-    )
-    challenge_id = _text(obj["id"], f"{path}.id")
-    sprint = _period(obj["sprint"], f"{path}.sprint")
+def _skill_level(raw: object) -> SkillLevel:
+    obj = _object(raw, "", _SKILL_LEVEL_KEYS)
+    return _shared_skill_level(_text(obj["skill"], "skill"), _choice(obj["level"], "level", LEVELS))
+
+
+@lru_cache(maxsize=4096)
+def _shared_skill_level(skill: str, level: str) -> SkillLevel:
+    """One SkillLevel per (skill, level) rather than one per person: a few hundred objects
+    instead of a few hundred thousand for the garbage collector to go through. They are frozen,
+    so sharing them changes nothing else."""
+    return SkillLevel(skill, level)
+
+
+_CHALLENGE_KEYS = _Keys(required=("id", "sprint", "slots"), optional=("title", "themes", "urgency"))
+
+
+def _challenge(raw: object) -> Challenge:
+    obj = _object(raw, "", _CHALLENGE_KEYS)
+    challenge_id = _text(obj["id"], "id")
+    sprint = _nested(obj["sprint"], "sprint", _period)
     if sprint.end is None:
-        raise InstanceError(f"{path}.sprint.end", "a sprint needs an end date")
-    slots = _list(obj["slots"], f"{path}.slots", lambda r, p: _slot(r, p, challenge_id))
+        raise InstanceError("sprint.end", "a sprint needs an end date")
+    slots = _list(obj["slots"], "slots", partial(_slot, challenge_id=challenge_id))
     if not slots:
-        raise InstanceError(f"{path}.slots", "a challenge needs at least one slot")
+        raise InstanceError("slots", "a challenge needs at least one slot")
     return Challenge(
         id=challenge_id,
-        title=_text(obj.get("title", challenge_id), f"{path}.title"),
-        themes=_texts(obj.get("themes", []), f"{path}.themes"),
+        title=_text(obj.get("title", challenge_id), "title"),
+        themes=_texts(obj.get("themes", []), "themes"),
         sprint=sprint,
-        urgency=_choice(obj.get("urgency", "normal"), f"{path}.urgency", URGENCIES),
+        urgency=_choice(obj.get("urgency", "normal"), "urgency", URGENCIES),
         slots=slots,
     )
 
 
-def _slot(raw: object, path: str, challenge_id: str) -> Slot:
-    obj = _object(
-        raw,
-        path,
-        required=("id", "skill", "min_level", "weekly_hours", "location"),
-        optional=("title", "count"),
-    )
-    location = _object(
-        obj["location"], f"{path}.location", required=("mode",), optional=("departement", "city")
-    )
-    on_site = _choice(location["mode"], f"{path}.location.mode", ("remote", "on_site")) == "on_site"
-    departement = _departement(location.get("departement"), f"{path}.location.departement")
+_SLOT_KEYS = _Keys(
+    required=("id", "skill", "min_level", "weekly_hours", "location"), optional=("title", "count")
+)
+_SLOT_LOCATION_KEYS = _Keys(required=("mode",), optional=("departement", "city"))
+
+
+def _slot(raw: object, challenge_id: str) -> Slot:
+    obj = _object(raw, "", _SLOT_KEYS)
+    location = _object(obj["location"], "location", _SLOT_LOCATION_KEYS)
+    on_site = _choice(location["mode"], "location.mode", ("remote", "on_site")) == "on_site"
+    departement = _departement(location.get("departement"), "location.departement")
     if on_site and departement is None:
-        raise InstanceError(f"{path}.location.departement", "required for an on-site role")
-    count = _int(obj.get("count", 1), f"{path}.count")
+        raise InstanceError("location.departement", "required for an on-site role")
+    count = _int(obj.get("count", 1), "count")
     if count < 1:
-        raise InstanceError(f"{path}.count", "must be at least 1")
-    slot_id = _text(obj["id"], f"{path}.id")
+        raise InstanceError("count", "must be at least 1")
+    slot_id = _text(obj["id"], "id")
     return Slot(
         id=slot_id,
         challenge_id=challenge_id,
-        title=_text(obj.get("title", slot_id), f"{path}.title"),
-        skill=_text(obj["skill"], f"{path}.skill"),
-        min_level=_choice(obj["min_level"], f"{path}.min_level", LEVELS),
+        title=_text(obj.get("title", slot_id), "title"),
+        skill=_text(obj["skill"], "skill"),
+        min_level=_choice(obj["min_level"], "min_level", LEVELS),
         count=count,
-        weekly_hours=_hours(obj["weekly_hours"], f"{path}.weekly_hours", allow_zero=False),
+        weekly_hours=_hours(obj["weekly_hours"], "weekly_hours", allow_zero=False),
         on_site=on_site,
         departement=departement,
-        city=_optional_text(location.get("city"), f"{path}.location.city"),
+        city=_optional_text(location.get("city"), "location.city"),
     )
 
 
 def _settings(raw: object, path: str) -> Settings:
     names = [n for n in _field_names(Settings) if n != "weights"]
-    obj = _object(raw, path, optional=(*names, "weights"))
+    obj = _object(raw, path, _Keys(optional=(*names, "weights")))
     values = {n: _int(obj[n], f"{path}.{n}") for n in names if n in obj}
     if values.get("candidates_per_slot", 1) < 1:
         raise InstanceError(f"{path}.candidates_per_slot", "must be at least 1")
@@ -282,7 +313,9 @@ def _settings(raw: object, path: str) -> Settings:
         ("candidates_per_slot", MAX_POINTS),
     ):
         _at_most(values.get(name, 0), top, f"{path}.{name}")
-    weights = _object(obj.get("weights", {}), f"{path}.weights", optional=_field_names(Weights))
+    weights = _object(
+        obj.get("weights", {}), f"{path}.weights", _Keys(optional=_field_names(Weights))
+    )
     for name, value in weights.items():
         _at_most(_int(value, f"{path}.weights.{name}"), MAX_POINTS, f"{path}.weights.{name}")
     return Settings(**values, weights=Weights(**weights))
@@ -293,23 +326,27 @@ def _at_most(value: int, top: int, path: str) -> None:
         raise InstanceError(path, f"must be at most {top}")
 
 
-def _lock(raw: object, path: str) -> Lock:
-    obj = _object(raw, path, required=("reservist", "slot"))
-    return Lock(_text(obj["reservist"], f"{path}.reservist"), _text(obj["slot"], f"{path}.slot"))
+_LOCK_KEYS = _Keys(required=("reservist", "slot"), optional=())
 
 
-def _exclusion(raw: object, path: str) -> Exclusion:
-    obj = _object(raw, path, required=("reservist", "challenge"))
-    return Exclusion(
-        _text(obj["reservist"], f"{path}.reservist"), _text(obj["challenge"], f"{path}.challenge")
-    )
+def _lock(raw: object) -> Lock:
+    obj = _object(raw, "", _LOCK_KEYS)
+    return Lock(_text(obj["reservist"], "reservist"), _text(obj["slot"], "slot"))
+
+
+_EXCLUSION_KEYS = _Keys(required=("reservist", "challenge"), optional=())
+
+
+def _exclusion(raw: object) -> Exclusion:
+    obj = _object(raw, "", _EXCLUSION_KEYS)
+    return Exclusion(_text(obj["reservist"], "reservist"), _text(obj["challenge"], "challenge"))
 
 
 def _labels(raw: object, path: str) -> dict:
-    obj = _object(raw, path, optional=("skills", "themes"))
+    obj = _object(raw, path, _Keys(optional=("skills", "themes")))
     parsed = {}
     for key in ("skills", "themes"):
-        table = _object(obj.get(key, {}), f"{path}.{key}")
+        table = _object(obj.get(key, {}), f"{path}.{key}", _ANY_KEYS)
         parsed[f"{key[:-1]}_labels"] = {k: _text(v, f"{path}.{key}.{k}") for k, v in table.items()}
     return parsed
 
@@ -354,30 +391,47 @@ def _known(value: str, known: Mapping | set, path: str, kind: str) -> None:
         raise InstanceError(path, f"unknown {kind} {value!r}")
 
 
-def _object(raw: object, path: str, required: tuple = (), optional: tuple | None = None) -> dict:
+def _object(raw: object, path: str, keys: _Keys) -> dict:
+    """`raw` if it is a JSON object with the `keys` allowed."""
     if not isinstance(raw, dict):
         raise InstanceError(path, f"expected an object, got {_kind(raw)}")
-    if missing := [key for key in required if key not in raw]:
-        raise InstanceError(_at(path, missing[0]), "missing required field")
-    if optional is not None and (unknown := raw.keys() - _allowed(required, optional)):
+    for key in keys.required:
+        if key not in raw:
+            raise InstanceError(_at(path, key), "missing required field")
+    if keys.allowed is not None and not keys.allowed.issuperset(raw):
+        unknown = raw.keys() - keys.allowed
         raise InstanceError(_at(path, sorted(unknown)[0]), "unknown field")
     return raw
 
 
 def _at(path: str, key: str) -> str:
-    """Fields of the document itself ("$") are named alone: `as_of`, not `$.as_of`."""
-    return key if path == "$" else f"{path}.{key}"
-
-
-@cache
-def _allowed(required: tuple, optional: tuple) -> frozenset:
-    return frozenset(required) | frozenset(optional)
+    """Fields of the document itself ("$") and of the value being parsed ("") are named alone:
+    `as_of`, not `$.as_of`; `id`, placed by the caller (`reservists[3].id`)."""
+    return key if path in ("$", "") else f"{path}.{key}"
 
 
 def _list(raw: object, path: str, parse) -> tuple:
+    """The items of the JSON list `raw`, each through `parse(item)`, whose errors, named
+    relative to the item, are placed under `path[i]`."""
     if not isinstance(raw, list):
         raise InstanceError(path, f"expected a list, got {_kind(raw)}")
-    return tuple(parse(item, f"{path}[{i}]") for i, item in enumerate(raw))
+    items = []
+    for i, item in enumerate(raw):
+        try:
+            items.append(parse(item))
+        except InstanceError as exc:
+            exc.within(f"{path}[{i}]")
+            raise
+    return tuple(items)
+
+
+def _nested(raw: object, path: str, parse):
+    """`parse(raw)` for the value at `path`, whose errors are named relative to that value."""
+    try:
+        return parse(raw)
+    except InstanceError as exc:
+        exc.within(path)
+        raise
 
 
 def _unique(items: tuple, path: str) -> tuple:
@@ -385,7 +439,9 @@ def _unique(items: tuple, path: str) -> tuple:
     return items
 
 
-def _no_duplicates(values: list[str], path: str, suffix: str = "") -> None:
+def _no_duplicates(values: list[str] | tuple[str, ...], path: str, suffix: str = "") -> None:
+    if len(set(values)) == len(values):
+        return
     seen = set()
     for i, value in enumerate(values):
         if value in seen:
@@ -393,7 +449,7 @@ def _no_duplicates(values: list[str], path: str, suffix: str = "") -> None:
         seen.add(value)
 
 
-def _text(raw: object, path: str) -> str:
+def _text(raw: object, path: str = "") -> str:
     if not isinstance(raw, str) or not raw.strip():
         raise InstanceError(path, f"expected a non-empty string, got {_kind(raw)}")
     return raw
@@ -405,7 +461,7 @@ def _optional_text(raw: object, path: str) -> str | None:
 
 def _texts(raw: object, path: str) -> tuple[str, ...]:
     values = _list(raw, path, _text)
-    _no_duplicates(list(values), path)
+    _no_duplicates(values, path)
     return values
 
 
@@ -451,12 +507,15 @@ def _optional_date(raw: object, path: str) -> date | None:
     return None if raw is None else _date(raw, path)
 
 
-def _period(raw: object, path: str) -> Period:
-    obj = _object(raw, path, required=("start",), optional=("end",))
-    start = _date(obj["start"], f"{path}.start")
-    end = _optional_date(obj.get("end"), f"{path}.end")
+_PERIOD_KEYS = _Keys(required=("start",), optional=("end",))
+
+
+def _period(raw: object) -> Period:
+    obj = _object(raw, "", _PERIOD_KEYS)
+    start = _date(obj["start"], "start")
+    end = _optional_date(obj.get("end"), "end")
     if end is not None and end < start:
-        raise InstanceError(f"{path}.end", "ends before it starts")
+        raise InstanceError("end", "ends before it starts")
     return Period(start, end)
 
 

@@ -251,3 +251,250 @@ def test_loading_a_missing_file_says_so(tmp_path):
         load_instance(tmp_path / "absent.json")
 
     assert str(caught.value).startswith("$: cannot read file")
+
+
+DROP = object()
+
+
+def changed(where: tuple, value) -> dict:
+    """The documented example with the value at `where` (keys and indexes) replaced, added when
+    the key is new, or dropped when `value` is DROP."""
+    data = documented_example()
+    *parents, last = where
+    holder = data
+    for key in parents:
+        holder = holder[key]
+    if value is DROP:
+        del holder[last]
+    else:
+        holder[last] = value
+    return data
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "expected"),
+    [
+        # A required field dropped, at every depth.
+        (("as_of",), DROP, "as_of: missing required field"),
+        (("reservists", 2, "id"), DROP, "reservists[2].id: missing required field"),
+        (
+            ("reservists", 2, "skills", 1, "level"),
+            DROP,
+            "reservists[2].skills[1].level: missing required field",
+        ),
+        (
+            ("challenges", 0, "sprint", "start"),
+            DROP,
+            "challenges[0].sprint.start: missing required field",
+        ),
+        (
+            ("challenges", 0, "slots", 2, "location", "mode"),
+            DROP,
+            "challenges[0].slots[2].location.mode: missing required field",
+        ),
+        (("locks", 0, "slot"), DROP, "locks[0].slot: missing required field"),
+        # A value of the wrong type.
+        (("reservists",), {}, "reservists: expected a list, got an object"),
+        (("reservists", 1), "r-002", "reservists[1]: expected an object, got a string"),
+        (
+            ("reservists", 1, "skills", 0),
+            None,
+            "reservists[1].skills[0]: expected an object, got null",
+        ),
+        (
+            ("reservists", 3, "location"),
+            [],
+            "reservists[3].location: expected an object, got a list",
+        ),
+        (
+            ("reservists", 3, "availability"),
+            "always",
+            "reservists[3].availability: expected a list, got a string",
+        ),
+        (
+            ("reservists", 2, "themes", 1),
+            7,
+            "reservists[2].themes[1]: expected a non-empty string, got 7",
+        ),
+        (
+            ("reservists", 0, "skills", 1, "skill"),
+            " ",
+            "reservists[0].skills[1].skill: expected a non-empty string, got a string",
+        ),
+        (
+            ("reservists", 1, "weekly_hours"),
+            True,
+            "reservists[1].weekly_hours: expected a number of hours, got a boolean",
+        ),
+        (
+            ("reservists", 1, "current_challenges"),
+            -1,
+            "reservists[1].current_challenges: expected a non-negative integer, got -1",
+        ),
+        (
+            ("reservists", 1, "work_mode"),
+            "hybrid",
+            "reservists[1].work_mode: expected one of remote/on_site/both, got 'hybrid'",
+        ),
+        (
+            ("reservists", 0, "location", "city"),
+            69,
+            "reservists[0].location.city: expected a non-empty string, got 69",
+        ),
+        (
+            ("challenges", 0, "sprint"),
+            "2025-03",
+            "challenges[0].sprint: expected an object, got a string",
+        ),
+        (
+            ("challenges", 0, "slots", 1, "count"),
+            0,
+            "challenges[0].slots[1].count: must be at least 1",
+        ),
+        (
+            ("challenges", 0, "slots", 2, "min_level"),
+            "pro",
+            "challenges[0].slots[2].min_level: "
+            "expected one of discovering/confident/expert, got 'pro'",
+        ),
+        (
+            ("challenges", 0, "slots", 0, "location", "departement"),
+            "20",
+            "challenges[0].slots[0].location.departement: "
+            "expected a département code such as '75' or '2A', got '20'",
+        ),
+        (
+            ("challenges", 0, "slots"),
+            [],
+            "challenges[0].slots: a challenge needs at least one slot",
+        ),
+        (
+            ("exclusions", 0, "challenge"),
+            ["c-lightsoff"],
+            "exclusions[0].challenge: expected a non-empty string, got a list",
+        ),
+        (
+            ("settings", "weights", "level"),
+            "high",
+            "settings.weights.level: expected a non-negative integer, got 'high'",
+        ),
+        (
+            ("labels", "skills", "ux"),
+            "",
+            "labels.skills.ux: expected a non-empty string, got a string",
+        ),
+        # A bad date.
+        (
+            ("reservists", 1, "availability", 0, "start"),
+            "2025-02-30",
+            "reservists[1].availability[0].start: expected a date as YYYY-MM-DD, got '2025-02-30'",
+        ),
+        (
+            ("reservists", 2, "availability", 0, "end"),
+            "2025-4-30",
+            "reservists[2].availability[0].end: expected a date as YYYY-MM-DD, got '2025-4-30'",
+        ),
+        (
+            ("reservists", 1, "last_engagement_end"),
+            20241115,
+            "reservists[1].last_engagement_end: expected a date as YYYY-MM-DD, got 20241115",
+        ),
+        (
+            ("reservists", 0, "availability", 0, "end"),
+            "2025-02-01",
+            "reservists[0].availability[0].end: ends before it starts",
+        ),
+        (
+            ("challenges", 0, "sprint", "end"),
+            None,
+            "challenges[0].sprint.end: a sprint needs an end date",
+        ),
+        # A duplicate.
+        (("reservists", 3, "id"), "r-001", "reservists[3].id: duplicate value 'r-001'"),
+        (
+            ("reservists", 2, "skills", 1, "skill"),
+            "dev-backend",
+            "reservists[2].skills[1].skill: duplicate value 'dev-backend'",
+        ),
+        (
+            ("reservists", 2, "themes"),
+            ["sante", "energie", "sante"],
+            "reservists[2].themes[2]: duplicate value 'sante'",
+        ),
+        (
+            ("challenges", 0, "slots", 2, "id"),
+            "c-lightsoff/ux",
+            "challenges[0].slots[2].id: duplicate id 'c-lightsoff/ux'",
+        ),
+        # An unknown field (the first in alphabetical order is named).
+        (("version",), 1, "version: unknown field"),
+        (("reservists", 1, "name"), "Camille", "reservists[1].name: unknown field"),
+        (
+            ("reservists", 1, "location", "region"),
+            "IDF",
+            "reservists[1].location.region: unknown field",
+        ),
+        (
+            ("reservists", 1, "availability", 0, "until"),
+            None,
+            "reservists[1].availability[0].until: unknown field",
+        ),
+        (
+            ("challenges", 0, "slots", 1, "location", "zip"),
+            "69001",
+            "challenges[0].slots[1].location.zip: unknown field",
+        ),
+        (("challenges", 0, "sprint", "length"), 4, "challenges[0].sprint.length: unknown field"),
+        (("settings", "weight"), {}, "settings.weight: unknown field"),
+        (("labels", "levels"), {}, "labels.levels: unknown field"),
+        (
+            ("reservists", 2, "skills", 0, "years"),
+            3,
+            "reservists[2].skills[0].years: unknown field",
+        ),
+        (("locks", 0, "note"), "", "locks[0].note: unknown field"),
+        (("exclusions", 0, "why"), "", "exclusions[0].why: unknown field"),
+        # A dangling reference.
+        (
+            ("exclusions", 0, "reservist"),
+            "r-999",
+            "exclusions[0].reservist: unknown reservist 'r-999'",
+        ),
+    ],
+)
+def test_error_names_the_field_and_the_problem(where, value, expected):
+    assert error_of(changed(where, value)) == expected
+
+
+def test_error_path_and_message_are_also_attributes():
+    with pytest.raises(InstanceError) as caught:
+        parse_instance(changed(("reservists", 2, "skills", 1, "level"), "pro"))
+
+    assert caught.value.path == "reservists[2].skills[1].level"
+    assert caught.value.message == "expected one of discovering/confident/expert, got 'pro'"
+
+
+def test_document_that_is_not_an_object_is_named_dollar():
+    assert error_of(["not", "an", "instance"]) == "$: expected an object, got a list"
+
+
+def test_first_problem_is_reported_in_a_fixed_order():
+    data = changed(("reservists", 1, "name"), "Camille")
+    del data["reservists"][1]["id"]
+    data["reservists"][1]["zone"] = "?"
+    data["reservists"][3]["weekly_hours"] = -1
+    data["challenges"][0]["id"] = ""
+
+    # Missing fields before unknown ones, unknown ones alphabetically, then items in order.
+    assert error_of(data) == "reservists[1].id: missing required field"
+    data["reservists"][1]["id"] = "r-002"
+    assert error_of(data) == "reservists[1].name: unknown field"
+    del data["reservists"][1]["name"], data["reservists"][1]["zone"]
+    assert error_of(data) == "reservists[3].weekly_hours: expected 0 to 168 hours, got -1"
+
+
+def test_skills_are_checked_before_the_other_fields_of_a_reservist():
+    data = changed(("reservists", 0, "id"), "")
+    data["reservists"][0]["skills"][1]["level"] = "novice"
+
+    assert error_of(data).startswith("reservists[0].skills[1].level: expected one of")
