@@ -5,8 +5,14 @@ from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
+from hypothesis import settings as hypothesis_settings
 
 from reserve.accounts.tests.factories import UserFactory
+
+# The machine is shared and its load varies: a property test is judged on its result, not on the
+# time one example took (hypothesis's default 200 ms deadline made them flaky under load).
+hypothesis_settings.register_profile("shared-machine", deadline=None)
+hypothesis_settings.load_profile("shared-machine")
 
 
 @pytest.fixture(autouse=True)
