@@ -3,9 +3,9 @@
 import re
 
 import pytest
-from django.test import Client
 from playwright.sync_api import expect
 
+from e2e.session import logged_in
 from reserve.accounts.tests.factories import UserFactory
 from reserve.challenges.models import Application, Challenge, Status
 from reserve.core.models import OutboxMessage
@@ -15,17 +15,6 @@ from reserve.organisations.tests.factories import MembershipFactory, Organisatio
 pytestmark = pytest.mark.e2e
 
 TITLE = "Points d'eau potable pendant la sécheresse"
-
-
-def logged_in(new_page, live_server, user):
-    """A browser page with the user's session (the login form has its own journey)."""
-    client = Client()
-    client.force_login(user)
-    page = new_page()
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-    return page
 
 
 def workspace(page, challenge):

@@ -9,10 +9,10 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from e2e.session import logged_in
 from reserve.apps.lightsoff import services
 from reserve.apps.lightsoff.models import ContactAttempt, Report, ShopStatus
 from reserve.apps.lightsoff.tests.factories import ReservistFactory, ShopFactory
@@ -31,16 +31,6 @@ AT_NIGHT = {
 
 def without_tiles(page):
     page.route(re.compile(r"https?://[^/]*tile[^/]*/.*"), lambda route: route.abort())
-    return page
-
-
-def logged_in(new_page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page = without_tiles(new_page(**AT_NIGHT))
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
     return page
 
 
@@ -92,8 +82,12 @@ def test_a_volunteer_claims_a_shop_and_logs_a_call_while_a_second_cannot_claim_i
     live_server, new_page, assert_accessible
 ):
     ShopFactory(name="Optique du Port", in_queue=True, status=ShopStatus.REPORTED)
-    first = logged_in(new_page, live_server, ReservistFactory())
-    second = logged_in(new_page, live_server, ReservistFactory())
+    first = logged_in(
+        new_page, live_server, ReservistFactory(), page=without_tiles(new_page(**AT_NIGHT))
+    )
+    second = logged_in(
+        new_page, live_server, ReservistFactory(), page=without_tiles(new_page(**AT_NIGHT))
+    )
     second.goto("/lightsoff/benevoles/")
 
     first.goto("/lightsoff/benevoles/")

@@ -6,10 +6,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from e2e.session import logged_in
 from reserve.accounts.tests.factories import UserFactory
 from reserve.core.models import OutboxMessage
 from reserve.organisations.models import Membership, Part
@@ -22,17 +22,6 @@ pytestmark = pytest.mark.e2e
 EMAIL = "nour.haddad@example.org"
 PASSWORD = "Estuaire-de-la-Gironde-2031"
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
-
-
-def logged_in(new_page, live_server, user, **options):
-    """A browser page with the user's session (the login form has its own journey)."""
-    client = Client()
-    client.force_login(user)
-    page = new_page(**options)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-    return page
 
 
 def field(page, label: str):

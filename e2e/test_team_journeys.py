@@ -4,10 +4,10 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from e2e.session import logged_in
 from reserve.accounts.tests.factories import UserFactory
 from reserve.challenges.models import Status
 from reserve.challenges.tests.factories import ChallengeFactory, RoleSlotFactory
@@ -18,16 +18,6 @@ from reserve.teams.models import Invitation
 pytestmark = pytest.mark.e2e
 
 TITLE = "Sobriété des mairies"
-
-
-def logged_in(new_page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page = new_page()
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-    return page
 
 
 def forming_challenge(seats=1):

@@ -25,18 +25,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def slot():
-    start = timezone.localdate() + timedelta(days=10)
-    challenge = ChallengeFactory(
-        title="Sobriété des mairies",
-        status=Status.TEAM_FORMING,
-        sprint_start=start,
-        sprint_end=start + timedelta(days=29),
-    )
-    return RoleSlotFactory(challenge=challenge, skill="tech.backend", hours_per_week=4)
-
-
-@pytest.fixture
 def auto_slot(slot):
     Challenge.objects.filter(pk=slot.challenge_id).update(auto_replace=True)
     slot.challenge.refresh_from_db()

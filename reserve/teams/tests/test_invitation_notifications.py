@@ -1,27 +1,10 @@
-from datetime import timedelta
-
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
-from reserve.challenges.models import Status
-from reserve.challenges.tests.factories import ChallengeFactory, RoleSlotFactory
 from reserve.core.models import Notification, OutboxMessage
 from reserve.reservists.tests.factories import ProfileFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def slot():
-    start = timezone.localdate() + timedelta(days=10)
-    challenge = ChallengeFactory(
-        title="Sobriété des mairies",
-        status=Status.TEAM_FORMING,
-        sprint_start=start,
-        sprint_end=start + timedelta(days=29),
-    )
-    return RoleSlotFactory(challenge=challenge, skill="tech.backend", hours_per_week=4)
 
 
 def test_an_invitation_arrives_in_the_app_and_by_email_even_when_optional_emails_are_off(

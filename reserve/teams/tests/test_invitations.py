@@ -5,8 +5,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from reserve.challenges.models import Application, ApplicationStatus, Status
-from reserve.challenges.tests.factories import ChallengeFactory, RoleSlotFactory
+from reserve.challenges.models import Application, ApplicationStatus
 from reserve.core.models import OutboxMessage
 from reserve.reservists.tests.factories import ProfileFactory
 from reserve.teams import invitations
@@ -14,18 +13,6 @@ from reserve.teams.models import Invitation, InvitationStatus, Proposal
 from reserve.teams.tasks import expire_invitations
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def slot():
-    start = timezone.localdate() + timedelta(days=10)
-    challenge = ChallengeFactory(
-        title="Sobriété des mairies",
-        status=Status.TEAM_FORMING,
-        sprint_start=start,
-        sprint_end=start + timedelta(days=29),
-    )
-    return RoleSlotFactory(challenge=challenge, skill="tech.backend", hours_per_week=4)
 
 
 def reservist(first_name, level=3):
