@@ -1,51 +1,19 @@
 """Teams, the invitation flow: the sponsor validates applications; automatic replacement."""
 
 import re
-from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from e2e.session import logged_in
+from e2e.teams import TITLE, forming_challenge, reply_path, reservist
 from reserve.accounts.tests.factories import UserFactory
-from reserve.challenges.models import Application, ApplicationStatus, Status
-from reserve.challenges.tests.factories import ChallengeFactory, RoleSlotFactory
+from reserve.challenges.models import Application, ApplicationStatus
 from reserve.core.models import OutboxMessage
 from reserve.organisations.tests.factories import MembershipFactory
-from reserve.reservists.tests.factories import ProfileFactory
 from reserve.teams.models import Invitation, InvitationStatus
 
 pytestmark = pytest.mark.e2e
-
-TITLE = "Sobriété des mairies"
-
-
-def forming_challenge(seats=1, **fields):
-    start = timezone.localdate() + timedelta(days=10)
-    challenge = ChallengeFactory(
-        title=TITLE,
-        status=Status.TEAM_FORMING,
-        sprint_start=start,
-        sprint_end=start + timedelta(days=29),
-        **fields,
-    )
-    slot = RoleSlotFactory(challenge=challenge, skill="tech.backend", count=seats, hours_per_week=4)
-    return challenge, slot
-
-
-def reservist(first_name, level=3):
-    return ProfileFactory(
-        user__first_name=first_name,
-        user__last_name="Martin",
-        skills={"tech.backend": level},
-        hours_per_week=6,
-    ).user
-
-
-def reply_path(user) -> str:
-    body = OutboxMessage.objects.filter(recipients__icontains=user.email).latest("pk").body
-    return re.search(r"https?://[^/\s]+(/equipes/invitation/\S+)", body).group(1)
 
 
 def test_a_sponsor_member_validates_applications_in_bulk(live_server, new_page, assert_accessible):

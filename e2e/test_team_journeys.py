@@ -1,53 +1,20 @@
 """Teams: staff form a team with the matching engine; reservists answer their invitations."""
 
 import re
-from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from e2e.session import logged_in
+from e2e.teams import TITLE, forming_challenge, reply_path, reservist
 from reserve.accounts.tests.factories import UserFactory
-from reserve.challenges.models import Status
-from reserve.challenges.tests.factories import ChallengeFactory, RoleSlotFactory
-from reserve.core.models import OutboxMessage
-from reserve.reservists.tests.factories import ProfileFactory
 from reserve.teams.models import Invitation
 
 pytestmark = pytest.mark.e2e
 
-TITLE = "Sobriété des mairies"
-
-
-def forming_challenge(seats=1):
-    start = timezone.localdate() + timedelta(days=10)
-    challenge = ChallengeFactory(
-        title=TITLE,
-        status=Status.TEAM_FORMING,
-        sprint_start=start,
-        sprint_end=start + timedelta(days=29),
-    )
-    RoleSlotFactory(challenge=challenge, skill="tech.backend", count=seats, hours_per_week=4)
-    return challenge
-
-
-def reservist(first_name, level):
-    return ProfileFactory(
-        user__first_name=first_name,
-        user__last_name="Martin",
-        skills={"tech.backend": level},
-        hours_per_week=6,
-    ).user
-
-
-def reply_path(user) -> str:
-    body = OutboxMessage.objects.filter(recipients__icontains=user.email).latest("pk").body
-    return re.search(r"https?://[^/\s]+(/equipes/invitation/\S+)", body).group(1)
-
 
 def test_staff_rank_run_lock_rerun_and_send_invitations(live_server, new_page, assert_accessible):
-    challenge = forming_challenge()
+    challenge, _ = forming_challenge()
     reservist("Inès", level=3)
     paul = reservist("Paul", level=2)
     staff = logged_in(new_page, live_server, UserFactory(is_staff=True))
@@ -76,7 +43,7 @@ def test_staff_rank_run_lock_rerun_and_send_invitations(live_server, new_page, a
 def test_one_accepts_another_declines_and_the_team_space_shows_the_team(
     live_server, new_page, assert_accessible
 ):
-    challenge = forming_challenge(seats=2)
+    challenge, _ = forming_challenge(seats=2)
     ines, paul, lea = reservist("Inès", 3), reservist("Paul", 3), reservist("Léa", 2)
     staff = logged_in(new_page, live_server, UserFactory(is_staff=True))
     staff.goto("/equipes/")

@@ -15,11 +15,12 @@ from reserve.challenges.tests.factories import ChallengeFactory, ReferentFactory
 from reserve.core import audit
 from reserve.core.models import AuditEntry, OutboxMessage
 from reserve.organisations.tests.factories import MembershipFactory
-from reserve.reservists.tests.factories import ProfileFactory
 from reserve.teams import invitations
 from reserve.teams.models import Invitation, InvitationStatus, Proposal
 from reserve.teams.space import start_due_sprints
 from reserve.teams.tasks import expire_invitations, remind_invitations
+
+from .people import reply_path, reservist
 
 pytestmark = pytest.mark.django_db
 
@@ -29,19 +30,6 @@ def auto_slot(slot):
     Challenge.objects.filter(pk=slot.challenge_id).update(auto_replace=True)
     slot.challenge.refresh_from_db()
     return slot
-
-
-def reservist(first_name, level=3):
-    return ProfileFactory(
-        user__first_name=first_name,
-        user__last_name="Martin",
-        skills={"tech.backend": level},
-        hours_per_week=5,
-    ).user
-
-
-def reply_path(invitation):
-    return reverse("teams:reply", args=[invitations.token_for(invitation)])
 
 
 def mails_to(user):

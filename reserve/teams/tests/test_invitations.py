@@ -7,25 +7,13 @@ from django.utils import timezone
 
 from reserve.challenges.models import Application, ApplicationStatus
 from reserve.core.models import OutboxMessage
-from reserve.reservists.tests.factories import ProfileFactory
 from reserve.teams import invitations
 from reserve.teams.models import Invitation, InvitationStatus, Proposal
 from reserve.teams.tasks import expire_invitations
 
+from .people import reply_path, reservist
+
 pytestmark = pytest.mark.django_db
-
-
-def reservist(first_name, level=3):
-    return ProfileFactory(
-        user__first_name=first_name,
-        user__last_name="Martin",
-        skills={"tech.backend": level},
-        hours_per_week=5,
-    ).user
-
-
-def reply_path(invitation):
-    return reverse("teams:reply", args=[invitations.token_for(invitation)])
 
 
 def test_staff_invite_a_ranked_candidate_who_receives_an_email_with_the_brief(client, staff, slot):
