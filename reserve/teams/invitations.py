@@ -182,24 +182,31 @@ def team_so_far(slot: RoleSlot) -> list:
 
 
 def _email(invitation: Invitation) -> None:
-    context = {
-        "invitation": invitation,
-        "challenge": invitation.slot.challenge,
-        "slot": invitation.slot,
-        "team": team_so_far(invitation.slot),
-        "url": reply_url(invitation),
-    }
-    # In the app (linking to the invitation page) and by e-mail; an invitation is essential.
-    subject = _("Invitation à rejoindre l'équipe du défi « %(title)s »") % {
-        "title": invitation.slot.challenge.title
-    }
+    # An invitation is essential: always e-mailed.
+    _tell(
+        invitation,
+        "teams.invitation",
+        _("Invitation à rejoindre l'équipe du défi « %(title)s »"),
+        "teams/email/invitation.txt",
+        team=team_so_far(invitation.slot),
+        url=reply_url(invitation),
+    )
+
+
+def _tell(invitation: Invitation, kind, subject, template, essential=True, **context) -> None:
+    """Tell the invited person about their invitation: in the app (a link to the invitation
+    page) and by e-mail, `subject` taking the challenge's title, `template` the context."""
+    challenge = invitation.slot.challenge
+    subject = subject % {"title": challenge.title}
+    context |= {"invitation": invitation, "challenge": challenge, "slot": invitation.slot}
     notify(
         [invitation.user],
         subject,
         invitation.get_absolute_url(),
-        kind="teams.invitation",
+        kind=kind,
         email_subject=subject,
-        email_body=render_to_string("teams/email/invitation.txt", context),
+        email_body=render_to_string(template, context),
+        essential=essential,
     )
 
 
@@ -250,22 +257,12 @@ def _close(invitation: Invitation, email: bool = False) -> None:
 
 def send_filled(invitation: Invitation) -> None:
     """Tell the person, kindly, that the seat was filled before they answered."""
-    context = {
-        "invitation": invitation,
-        "challenge": invitation.slot.challenge,
-        "slot": invitation.slot,
-        "catalogue": settings.SITE_URL + reverse("challenges:catalogue"),
-    }
-    subject = _("La place au défi « %(title)s » a été pourvue, merci") % {
-        "title": invitation.slot.challenge.title
-    }
-    notify(
-        [invitation.user],
-        subject,
-        invitation.get_absolute_url(),
-        kind="teams.invitation_closed",
-        email_subject=subject,
-        email_body=render_to_string("teams/email/filled.txt", context),
+    _tell(
+        invitation,
+        "teams.invitation_closed",
+        _("La place au défi « %(title)s » a été pourvue, merci"),
+        "teams/email/filled.txt",
+        catalogue=settings.SITE_URL + reverse("challenges:catalogue"),
     )
 
 
@@ -428,21 +425,11 @@ def send_reminders(now=None) -> int:
 
 def send_reminder(invitation: Invitation) -> None:
     """The reminder e-mail: a non-essential message (people may turn those off)."""
-    context = {
-        "invitation": invitation,
-        "challenge": invitation.slot.challenge,
-        "slot": invitation.slot,
-        "url": reply_url(invitation),
-    }
-    subject = _("Rappel : votre réponse au défi « %(title)s » est attendue") % {
-        "title": invitation.slot.challenge.title
-    }
-    notify(
-        [invitation.user],
-        subject,
-        invitation.get_absolute_url(),
-        kind="teams.reminder",
-        email_subject=subject,
-        email_body=render_to_string("teams/email/reminder.txt", context),
+    _tell(
+        invitation,
+        "teams.reminder",
+        _("Rappel : votre réponse au défi « %(title)s » est attendue"),
+        "teams/email/reminder.txt",
         essential=False,
+        url=reply_url(invitation),
     )
