@@ -2,7 +2,6 @@
 event on the challenge's timeline, notifies the people concerned and refreshes the public pages."""
 
 import re
-from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
@@ -17,11 +16,11 @@ from django.utils.translation import gettext as _
 
 from reserve.accounts.models import User
 from reserve.accounts.roles import is_staff_member
-from reserve.core.audit import SYSTEM, record
+from reserve.core.audit import record
 from reserve.core.caching import invalidate
 from reserve.core.notify import notify
 
-from .lifecycle import TRANSITIONS
+from .lifecycle import LIFECYCLE
 from .models import (
     Application,
     ApplicationStatus,
@@ -45,10 +44,6 @@ from .permissions import (
 INVITATION_SALT = "challenges.referent-invitation"
 INVITATION_MAX_AGE = 60 * 60 * 24 * 30
 RESERVED_SLUGS = {"proposer", "mes-defis", "pipeline", "invitation", "flux"}
-
-
-class TransitionRefused(Exception):
-    """An illegal transition: the message explains why, in words the user understands."""
 
 
 # Intake
@@ -103,85 +98,15 @@ def unique_slug(title: str) -> str:
 @transaction.atomic
 def transition(user, challenge: Challenge, name: str, note: str = "") -> Challenge:
     """Move the challenge along its lifecycle, or refuse with an explanation."""
-    step = TRANSITIONS.get(name)
-    if step is None:
-        raise TransitionRefused(_("Cette action n'existe pas."))
-    challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
-    if user is SYSTEM:
-        allowed = step.by_platform
-    else:
-        allowed = is_staff_member(user) or (
-            step.by_sponsor and can_act_for_sponsor(user, challenge)
-        )
-    if not allowed:
-        raise TransitionRefused(
-            _("« %(action)s » est réservé à l'équipe du programme.") % {"action": step.label}
-            if not step.by_sponsor
-            else _(
-                "Seuls les membres d'une organisation vérifiée porteuse du défi peuvent "
-                "« %(action)s »."
-            )
-            % {"action": step.label}
-        )
-    if challenge.status not in step.sources:
-        raise TransitionRefused(
-            _(
-                "Impossible de « %(action)s » : le défi est « %(status)s », et cette action n'est "
-                "possible que depuis : %(sources)s."
-            )
-            % {
-                "action": step.label,
-                "status": challenge.get_status_display(),
-                "sources": ", ".join(str(Status(s).label) for s in step.sources),
-            }
-        )
-    if step.needs_note and not note.strip():
-        raise TransitionRefused(
-            _("« %(action)s » demande un motif : il est envoyé au porteur du défi.")
-            % {"action": step.label}
-        )
-    _check_guards(challenge, name)
-    previous = challenge.status
-    _apply(challenge, name, step.target, note.strip())
-    _event(challenge, user, str(step.label), note=note.strip(), from_status=previous)
-    record(user, f"challenge.{name}", challenge, from_status=previous, to_status=step.target)
-    _notify_transition(user, challenge, name, note.strip())
+    challenge, previous = LIFECYCLE.fire(user, challenge, name, note=note)
+    note = note.strip()
+    _event(challenge, user, str(LIFECYCLE.get(name).label), note=note, from_status=previous)
+    _notify_transition(user, challenge, name, note)
     if name == "submit":
         for referent in challenge.referents.filter(invited_at__isnull=True):
             invite_referent(user, referent)
     invalidate("challenges")
     return challenge
-
-
-def _check_guards(challenge, name) -> None:
-    if name == "qualify":
-        if not challenge.slots.exists():
-            raise TransitionRefused(
-                _("Avant le go, définissez au moins un rôle recherché pour l'équipe.")
-            )
-        if challenge.sprint_start is None:
-            raise TransitionRefused(_("Avant le go, fixez les dates du sprint."))
-
-
-def _apply(challenge, name, target, note) -> None:
-    now = timezone.now()
-    challenge.status = target
-    challenge.status_changed_at = now
-    if name == "submit":
-        challenge.submitted_at = challenge.submitted_at or now
-        challenge.qualification_due = now + timedelta(days=settings.CHALLENGE_QUALIFICATION_DAYS)
-    elif name in ("qualify", "decline"):
-        challenge.decided_at = now
-        challenge.decision = Decision.GO if name == "qualify" else Decision.NO_GO
-        challenge.decision_rationale = note
-    elif name == "request_information":
-        challenge.decision = Decision.MORE_INFORMATION
-        challenge.decision_rationale = note
-    elif name == "start_sprint":
-        challenge.team_formed_at = now
-    elif name == "deliver":
-        challenge.delivered_at = now
-    challenge.save()
 
 
 @transaction.atomic
@@ -467,7 +392,7 @@ def _notify_transition(actor, challenge, name, note) -> None:
     }
     # A decision or a request that comes with its reason (information needed, go, not retained)
     # is essential; the other steps are news of the challenge, which people may turn off.
-    essential = TRANSITIONS[name].needs_note
+    essential = LIFECYCLE.get(name).needs_note
     _notify(
         audience,
         challenge,

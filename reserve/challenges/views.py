@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from reserve.accounts.roles import Role, is_staff_member, role_required
 from reserve.core.caching import cache_anonymous_page
+from reserve.core.lifecycle import TransitionRefused
 from reserve.core.plugins import citizen_apps_of
 from reserve.organisations.models import Organisation
 
@@ -26,7 +27,7 @@ from .forms import (
     SprintForm,
     TransitionForm,
 )
-from .lifecycle import DECISION_TRANSITIONS, available
+from .lifecycle import DECISION_TRANSITIONS, LIFECYCLE
 from .models import (
     Application,
     ApplicationStatus,
@@ -139,9 +140,7 @@ def workspace(request, pk, message_form=None, status=200):
     staff = is_staff_member(request.user)
     transitions = [
         t
-        for t in available(
-            challenge.status, staff=staff, sponsor=can_act_for_sponsor(request.user, challenge)
-        )
+        for t in LIFECYCLE.available(request.user, challenge)
         if t.name not in DECISION_TRANSITIONS or t.name == "request_information"
     ]
     context = {
@@ -174,7 +173,7 @@ def transition(request, pk, name):
     note = form.cleaned_data["note"] if form.is_valid() else ""
     try:
         challenge = services.transition(request.user, challenge, name, note)
-    except services.TransitionRefused as refusal:
+    except TransitionRefused as refusal:
         messages.error(request, str(refusal))
     else:
         messages.success(
@@ -242,7 +241,7 @@ def decide(request, pk):
                 form.cleaned_data["rationale"],
                 make_public=form.cleaned_data["make_public"],
             )
-        except services.TransitionRefused as refusal:
+        except TransitionRefused as refusal:
             form.add_error(None, str(refusal))
         else:
             messages.success(

@@ -4,6 +4,7 @@ from django.core import mail
 from reserve.accounts.tests.factories import UserFactory
 from reserve.challenges import services
 from reserve.challenges.models import Decision, Status, TimelineEvent
+from reserve.core.lifecycle import TransitionRefused
 from reserve.core.models import AuditEntry, Notification
 
 from .factories import ReferentFactory, RoleSlotFactory
@@ -53,7 +54,7 @@ def test_submitting_sets_the_qualification_deadline_from_the_setting(challenge, 
 
 
 def test_an_illegal_transition_is_refused_with_an_explanation(challenge, staff):
-    with pytest.raises(services.TransitionRefused) as refusal:
+    with pytest.raises(TransitionRefused) as refusal:
         services.transition(staff, challenge, "deliver")
 
     assert "le défi est « Brouillon »" in str(refusal.value)
@@ -65,14 +66,14 @@ def test_an_illegal_transition_is_refused_with_an_explanation(challenge, staff):
 def test_a_sponsor_cannot_fire_a_staff_transition(challenge, sponsor):
     challenge = advance(sponsor, challenge, "submit")
 
-    with pytest.raises(services.TransitionRefused, match="réservé à l'équipe du programme"):
+    with pytest.raises(TransitionRefused, match="réservé à l'équipe du programme"):
         services.transition(sponsor, challenge, "start_qualification")
 
 
 def test_a_member_of_another_organisation_cannot_submit(challenge):
     stranger = UserFactory()
 
-    with pytest.raises(services.TransitionRefused, match="organisation vérifiée"):
+    with pytest.raises(TransitionRefused, match="organisation vérifiée"):
         services.transition(stranger, challenge, "submit")
 
 
@@ -80,7 +81,7 @@ def test_go_needs_role_slots_and_sprint_dates(challenge, sponsor, staff):
     challenge = advance(sponsor, challenge, "submit")
     challenge = advance(staff, challenge, "start_qualification")
 
-    with pytest.raises(services.TransitionRefused, match="au moins un rôle"):
+    with pytest.raises(TransitionRefused, match="au moins un rôle"):
         services.decide_challenge(staff, challenge, Decision.GO, "Très bon défi.")
 
 
@@ -88,7 +89,7 @@ def test_a_decision_needs_a_rationale(challenge, sponsor, staff):
     challenge = advance(sponsor, challenge, "submit")
     challenge = advance(staff, challenge, "start_qualification")
 
-    with pytest.raises(services.TransitionRefused, match="demande un motif"):
+    with pytest.raises(TransitionRefused, match="demande un motif"):
         services.decide_challenge(staff, challenge, Decision.NO_GO, "  ")
 
 

@@ -13,6 +13,7 @@ from reserve.challenges import services as challenge_services
 from reserve.challenges.models import Application, ApplicationStatus, Challenge, RoleSlot, Status
 from reserve.challenges.tests.factories import ChallengeFactory, ReferentFactory, RoleSlotFactory
 from reserve.core import audit
+from reserve.core.lifecycle import TransitionRefused
 from reserve.core.models import AuditEntry, OutboxMessage
 from reserve.organisations.tests.factories import MembershipFactory
 from reserve.teams import invitations
@@ -224,7 +225,7 @@ def test_the_sprint_starts_in_the_platforms_name(staff, slot):
 
 
 def test_the_platform_may_fire_only_the_transitions_meant_for_it(slot):
-    with pytest.raises(challenge_services.TransitionRefused):
+    with pytest.raises(TransitionRefused):
         challenge_services.transition(audit.SYSTEM, slot.challenge, "deliver")
 
 
