@@ -6,9 +6,7 @@ import re
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -18,7 +16,7 @@ from reserve.accounts.models import User
 from reserve.accounts.roles import is_staff_member
 from reserve.core.audit import record
 from reserve.core.caching import invalidate
-from reserve.core.notify import notify
+from reserve.core.notify import email, tell
 
 from .lifecycle import LIFECYCLE
 from .models import (
@@ -205,13 +203,7 @@ def invite_referent(user, referent) -> None:
         "challenges:accept_invitation", args=[invitation_token(referent)]
     )
     context = {"referent": referent, "challenge": referent.challenge, "url": url, "inviter": user}
-    subject = render_to_string("challenges/email/invitation_subject.txt", context).strip()
-    send_mail(
-        subject,
-        render_to_string("challenges/email/invitation.txt", context),
-        None,
-        [referent.email],
-    )
+    email([referent.email], "challenges/email/invitation", context)
     referent.invited_at = timezone.now()
     referent.save(update_fields=["invited_at"])
     _event(
@@ -406,6 +398,12 @@ def _notify_transition(actor, challenge, name, note) -> None:
 
 def _notify(people, challenge, text, note, url, *, kind, essential) -> None:
     """In-app notification and e-mail (through the outbox), once per person."""
-    context = {"challenge": challenge, "text": text, "note": note, "url": settings.SITE_URL + url}
-    body = render_to_string("challenges/email/notification.txt", context)
-    notify(people, text, url, kind=kind, email_subject=text, email_body=body, essential=essential)
+    context = {"challenge": challenge, "text": text, "note": note}
+    tell(
+        people,
+        "challenges/email/notification",
+        context,
+        url=url,
+        kind=kind,
+        essential=essential,
+    )

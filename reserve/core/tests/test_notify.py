@@ -3,7 +3,7 @@ from django.core import mail
 
 from reserve.accounts.tests.factories import UserFactory
 from reserve.core.models import Notification, OutboxMessage
-from reserve.core.notify import mark_read, notify, unread_count
+from reserve.core.notify import email, mark_read, notify, tell, unread_count
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +109,48 @@ def test_notifications_are_part_of_the_personal_data_export(client):
     assert data["core"]["notifications"][0]["text"] == "Bienvenue dans l'équipe"
     assert data["core"]["notifications"][0]["kind"] == "teams.test"
     assert data["accounts"]["account"]["receive_optional_emails"] is True
+
+
+TEMPLATE = "challenges/email/notification"
+
+
+def test_tell_renders_the_templates_once_per_person_with_the_link(run_tasks):
+    lea, paul = UserFactory(), UserFactory()
+
+    tell([lea, paul, lea], TEMPLATE, {"text": "Nouvelle étape"}, url="/defis/1/", kind="c.test")
+    run_tasks()
+
+    notification = Notification.objects.get(user=lea)
+    assert (notification.text, notification.url, notification.kind) == (
+        "Nouvelle étape",
+        "/defis/1/",
+        "c.test",
+    )
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([lea.email, paul.email])
+    assert mail.outbox[0].subject == "Nouvelle étape"
+    assert "http://127.0.0.1:8000/defis/1/" in mail.outbox[0].body
+
+
+def test_tell_without_email_only_uses_the_app():
+    person = UserFactory()
+
+    tell([person], TEMPLATE, {"text": "Un lien"}, url="/x/", email=False)
+
+    assert Notification.objects.filter(user=person).exists()
+    assert not OutboxMessage.objects.exists()
+
+
+def test_email_to_addresses_dedupes_and_respects_an_accounts_choice(run_tasks):
+    UserFactory(email="calme@example.org", receive_optional_emails=False)
+
+    sent = email(
+        ["a@example.org", "A@example.org", "CALME@example.org", ""],
+        TEMPLATE,
+        {"text": "Repassez voir le commerce"},
+        essential=False,
+    )
+    run_tasks()
+
+    assert sent == 1
+    assert [m.to for m in mail.outbox] == [["a@example.org"]]
+    assert mail.outbox[0].subject == "Repassez voir le commerce"
