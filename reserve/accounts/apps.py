@@ -5,6 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "reserve.accounts"
     verbose_name = _("Comptes")
+    personal_data_models = ["account.EmailAddress", "admin.LogEntry"]
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the personal-data check)
 
     def public_counters(self):
         from reserve.core.stats import Counter
@@ -31,3 +35,11 @@ class AccountsConfig(AppConfig):
                 for a in user.emailaddress_set.all()
             ],
         }
+
+    def forget_personal_data(self, user) -> None:
+        """The admin's history names the person in its lines about their account."""
+        from django.contrib.admin.models import LogEntry
+
+        from reserve.core.privacy import identity_of, redact_rows
+
+        redact_rows(LogEntry.objects.all(), identity_of(user), ["object_repr", "change_message"])

@@ -2,6 +2,8 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from .privacy import identity_of, redact_rows
+
 
 def name_the_site(using="default", **kwargs):
     """allauth signs its e-mails with the site's name; flushes (tests) would reset it otherwise."""
@@ -19,6 +21,7 @@ def name_the_site(using="default", **kwargs):
 class CoreConfig(AppConfig):
     name = "reserve.core"
     verbose_name = _("Socle")
+    personal_data_models = ["core.AuditEntry", "core.Notification"]
 
     def ready(self):
         post_migrate.connect(name_the_site, sender=self)
@@ -39,4 +42,53 @@ class CoreConfig(AppConfig):
                 }
                 for n in user.notifications.all()
             ],
+            "emails_sent_to_you": [
+                {
+                    "date": m.created_at.isoformat(),
+                    "status": m.status,
+                    "subject": m.subject,
+                    "body": m.body,
+                }
+                for m in outbox_messages_to(identity_of(user).emails)
+            ],
         }
+
+    def forget_personal_data(self, user) -> None:
+        """E-mails to the person go; audit lines, others' notifications and e-mails that name
+        them stay (they record what happened) with the name, addresses and phone redacted."""
+        from .models import AuditEntry, Notification, OutboxMessage
+
+        identity = identity_of(user)
+        for message in outbox_messages_to(identity.emails):
+            message.delete()
+        AuditEntry.objects.about(user).update(target_repr="")
+        redact_rows(AuditEntry.objects.all(), identity, ["target_repr", "data"])
+        redact_rows(Notification.objects.exclude(user=user), identity, ["text"])
+        redact_rows(
+            OutboxMessage.objects.all(),
+            identity,
+            ["subject", "body", "html_body", "recipients", "cc", "bcc", "reply_to"],
+        )
+
+
+def outbox_messages_to(addresses) -> list:
+    """The outbox messages addressed to any of `addresses` (To, Cc or Bcc), oldest first."""
+    from email.utils import parseaddr
+
+    from django.db.models import Q
+
+    from .models import OutboxMessage
+
+    wanted = {a.lower() for a in addresses}
+    if not wanted:
+        return []
+    candidates = Q(pk__in=[])
+    for address in wanted:
+        candidates |= Q(recipients__icontains=address) | Q(cc__icontains=address)
+        candidates |= Q(bcc__icontains=address)
+    found = []
+    for message in OutboxMessage.objects.filter(candidates).order_by("created_at", "pk"):
+        listed = [*message.recipients_list, *message.cc, *message.bcc]
+        if wanted & {parseaddr(r)[1].lower() for r in listed}:
+            found.append(message)
+    return found

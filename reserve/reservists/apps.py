@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 class ReservistsConfig(AppConfig):
     name = "reserve.reservists"
     verbose_name = _("Réservistes")
+    # The profile, its skills and periods, and saved searches go with the account (cascade).
+    personal_data_models = ["reservists.Profile", "reservists.SavedSearch"]
 
     @property
     def periodic_tasks(self):

@@ -23,6 +23,13 @@ class LightsOffConfig(AppConfig):
     urls_module = "reserve.apps.lightsoff.urls"
     api_prefix = "/lightsoff"
     api_router = "reserve.apps.lightsoff.api.router"
+    personal_data_models = [
+        "lightsoff.Shop",
+        "lightsoff.Report",
+        "lightsoff.ContactAttempt",
+        "lightsoff.TenseDayAlert",
+        "lightsoff.Campaign",
+    ]
 
     @property
     def periodic_tasks(self):
@@ -48,22 +55,12 @@ class LightsOffConfig(AppConfig):
         return impact_figures()
 
     def personal_data(self, user) -> dict:
-        """What LightsOff holds about an account: contacts logged, nights joined, alerts."""
-        from .models import ContactAttempt, TenseDayAlert
+        """What LightsOff holds about an account: reports, contacts logged, nights, alerts."""
+        from .privacy import export
 
-        contacts = ContactAttempt.objects.filter(volunteer=user).select_related("shop")
-        return {
-            "lightsoff": {
-                "contacts": [
-                    {
-                        "shop": c.shop.name,
-                        "outcome": c.outcome,
-                        "notes": c.notes,
-                        "date": c.created_at,
-                    }
-                    for c in contacts
-                ],
-                "nights_of_action": [c.title for c in user.lightsoff_campaigns.all()],
-                "tense_day_alert": TenseDayAlert.objects.filter(user=user).exists(),
-            }
-        }
+        return export(user)
+
+    def forget_personal_data(self, user) -> None:
+        from .privacy import forget
+
+        forget(user)
