@@ -82,9 +82,7 @@ def redact_rows(queryset, identity: Identity, fields: list[str]) -> int:
     for row in queryset.filter(identity.mentioned_in(*fields)):
         for field in fields:
             value = getattr(row, field)
-            setattr(
-                row, field, redact_value(value, identity) if value is not None else value
-            )
+            setattr(row, field, redact_value(value, identity) if value is not None else value)
         row.save(update_fields=fields)
         count += 1
     return count

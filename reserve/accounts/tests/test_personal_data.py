@@ -28,9 +28,7 @@ def test_the_check_names_a_model_no_app_covers(monkeypatch):
 def test_an_exemption_with_its_reason_satisfies_the_check(monkeypatch):
     teams = apps.get_app_config("teams")
     monkeypatch.setattr(teams, "personal_data_models", ["teams.Proposal", "teams.TeamLink"])
-    monkeypatch.setattr(
-        teams, "personal_data_exempt", {"teams.Invitation": "test"}, raising=False
-    )
+    monkeypatch.setattr(teams, "personal_data_exempt", {"teams.Invitation": "test"}, raising=False)
 
     assert check_personal_data_coverage() == []
 
