@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,8 +9,23 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Comptes")
     personal_data_models = ["account.EmailAddress", "admin.LogEntry"]
 
+    @property
+    def periodic_tasks(self):
+        from .tasks import expire_accounts
+
+        return [(expire_accounts, timedelta(days=1))]
+
     def ready(self):
+        from allauth.account.signals import user_logged_in
+
         from . import checks  # noqa: F401  (registers the personal-data check)
+        from .expiry import cancel_reminder
+
+        user_logged_in.connect(
+            lambda sender, request, user, **kwargs: cancel_reminder(user),
+            dispatch_uid="accounts.cancel_reminder",
+            weak=False,
+        )
 
     def public_counters(self):
         from reserve.core.stats import Counter

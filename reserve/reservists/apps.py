@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -9,12 +7,6 @@ class ReservistsConfig(AppConfig):
     verbose_name = _("Réservistes")
     # The profile, its skills and periods, and saved searches go with the account (cascade).
     personal_data_models = ["reservists.Profile", "reservists.SavedSearch"]
-
-    @property
-    def periodic_tasks(self):
-        from .tasks import handle_inactive_reservists
-
-        return [(handle_inactive_reservists, timedelta(days=1))]
 
     def ready(self):
         from allauth.account.signals import user_logged_in

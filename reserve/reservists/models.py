@@ -241,7 +241,6 @@ class Profile(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(_("inscrit le"), default=timezone.now, db_index=True)
     last_activity = models.DateTimeField(_("dernière activité"), default=timezone.now)
-    inactivity_reminded_at = models.DateTimeField(_("relancé le"), null=True, blank=True)
 
     objects = ProfileQuerySet.as_manager()
 

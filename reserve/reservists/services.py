@@ -1,6 +1,6 @@
 """Named writes on the pool: each checks who may act, records an audit entry, queues e-mails."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from reserve.accounts.roles import is_staff_member
 from reserve.core.audit import record
-from reserve.core.models import AuditEntry
 
 from . import pool_cache
 from .models import AvailabilityPeriod, Profile, ProfileSkill, SavedSearch
@@ -106,10 +105,8 @@ def touch(profile: Profile) -> None:
 
 
 def note_login(user) -> None:
-    """A login is activity: it also cancels a pending anonymisation."""
-    if Profile.objects.filter(user=user).update(
-        last_activity=timezone.now(), inactivity_reminded_at=None
-    ):
+    """A login is activity: the pool sorts on it."""
+    if Profile.objects.filter(user=user).update(last_activity=timezone.now()):
         pool_cache.invalidate()
 
 
@@ -192,56 +189,3 @@ def deliver_pool_email(profile_ids: list[int], subject: str, body: str) -> int:
         send_mail(subject, message, None, [profile.user.email])
         sent += 1
     return sent
-
-
-# Inactive accounts (GDPR): a reminder, then anonymisation unless the person comes back.
-
-
-def remind_inactive(now=None) -> int:
-    now = now or timezone.now()
-    cutoff = now - timedelta(days=settings.RESERVIST_INACTIVE_REMINDER_DAYS)
-    due = Profile.objects.filter(
-        last_activity__lt=cutoff, inactivity_reminded_at__isnull=True, user__is_active=True
-    ).select_related("user")
-    count = 0
-    for profile in due:
-        deadline = now + timedelta(days=settings.RESERVIST_ANONYMISE_AFTER_REMINDER_DAYS)
-        context = {"profile": profile, "deadline": deadline, "SITE_URL": settings.SITE_URL}
-        send_mail(
-            _("Toujours partant pour La Réserve ?"),
-            render_to_string("reservists/email/inactivity_reminder.txt", context),
-            None,
-            [profile.user.email],
-        )
-        profile.inactivity_reminded_at = now
-        profile.save(update_fields=["inactivity_reminded_at"])
-        record(None, "reservist.inactivity_reminded", profile)
-        count += 1
-    return count
-
-
-def anonymise_inactive(now=None) -> int:
-    now = now or timezone.now()
-    cutoff = now - timedelta(days=settings.RESERVIST_ANONYMISE_AFTER_REMINDER_DAYS)
-    due = Profile.objects.filter(inactivity_reminded_at__lt=cutoff).select_related("user")
-    count = 0
-    for profile in due:
-        anonymise(profile)
-        count += 1
-    return count
-
-
-@transaction.atomic
-def anonymise(profile: Profile) -> None:
-    """Erase the person's data but keep the account row, so that past teams still add up."""
-    user = profile.user
-    user.email = f"anonyme-{user.pk}@anonyme.invalid"
-    user.first_name = user.last_name = user.phone = ""
-    user.is_active = user.is_reservist = False
-    user.set_unusable_password()
-    user.save()
-    user.emailaddress_set.all().delete()
-    AuditEntry.objects.about(user).update(target_repr="")
-    AuditEntry.objects.about(profile).update(target_repr="")
-    profile.delete()
-    record(None, "reservist.anonymised", user_id=user.pk)

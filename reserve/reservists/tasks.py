@@ -6,9 +6,3 @@ from . import services
 @task()
 def send_pool_email(profile_ids: list[int], subject: str, body: str) -> int:
     return services.deliver_pool_email(profile_ids, subject, body)
-
-
-@task()
-def handle_inactive_reservists() -> None:
-    services.remind_inactive()
-    services.anonymise_inactive()
