@@ -2,11 +2,8 @@
 
 from datetime import date
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,6 +12,7 @@ from reserve.core.audit import record
 
 from . import pool_cache
 from .models import AvailabilityPeriod, Profile, ProfileSkill, SavedSearch
+from .tasks import send_pool_email
 from .taxonomy import SKILLS, Level
 
 
@@ -170,22 +168,9 @@ EMAIL_BATCH = 500  # people per background task: small task rows, steady progres
 
 def email_pool(staff, profiles, subject: str, body: str) -> int:
     """Queue one e-mail per person of a result set who agreed to be contacted by e-mail."""
-    from .tasks import send_pool_email
-
     _check_staff(staff)
     ids = list(profiles.filter(consent_contact_email=True).values_list("pk", flat=True))
     record(staff, "reservist.pool_emailed", count=len(ids), subject=subject[:200])
     for start in range(0, len(ids), EMAIL_BATCH):
         send_pool_email.enqueue(ids[start : start + EMAIL_BATCH], subject, body)
     return len(ids)
-
-
-def deliver_pool_email(profile_ids: list[int], subject: str, body: str) -> int:
-    profiles = Profile.objects.filter(pk__in=profile_ids, consent_contact_email=True)
-    sent = 0
-    for profile in profiles.select_related("user"):
-        context = {"profile": profile, "body": body, "SITE_URL": settings.SITE_URL}
-        message = render_to_string("reservists/email/pool_message.txt", context)
-        send_mail(subject, message, None, [profile.user.email])
-        sent += 1
-    return sent
