@@ -34,7 +34,7 @@ class ReservistsConfig(AppConfig):
 
         from reserve.core.stats import Counter
 
-        from .models import Engagement, Profile
+        from .models import Profile
 
         pool = Profile.objects.in_pool()
         hours = pool.aggregate(total=Sum("hours_per_week"))["total"] or 0
@@ -43,7 +43,7 @@ class ReservistsConfig(AppConfig):
             Counter(
                 "seconded",
                 _("salariés détachés"),
-                pool.filter(engagement=Engagement.SECONDED).count(),
+                pool.seconded().count(),
             ),
         ]
 
@@ -72,6 +72,7 @@ class ReservistsConfig(AppConfig):
                 "employer": profile.employer_name,
                 "hours_per_month_granted": profile.hours_per_month_granted,
                 "agreement": profile.agreement,
+                "secondment": profile.secondment,
                 "consents": {
                     "data_use": profile.consent_data_use,
                     "contact_email": profile.consent_contact_email,

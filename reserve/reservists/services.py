@@ -2,16 +2,27 @@
 
 from datetime import date
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reserve.accounts.roles import is_staff_member
+from reserve.core import notify
 from reserve.core.audit import record
 
 from . import pool_cache
-from .models import AvailabilityPeriod, Profile, ProfileSkill, SavedSearch
+from .lifecycle import LIFECYCLE as SECONDMENT
+from .models import (
+    AvailabilityPeriod,
+    Engagement,
+    Profile,
+    ProfileSkill,
+    SavedSearch,
+    Secondment,
+)
 from .tasks import send_pool_email
 from .taxonomy import SKILLS, Level
 
@@ -34,9 +45,43 @@ def save_profile_form(user, form) -> Profile:
     profile = form.instance
     _check_owner(user, profile)
     form.save()
+    if {"engagement", "employer"} & set(form.changed_data):
+        _declare_secondment(profile)
     refresh(profile)
     if form.changed_data:
         record(user, "reservist.profile_updated", profile, fields=sorted(form.changed_data))
+    return profile
+
+
+def _declare_secondment(profile: Profile) -> None:
+    """A new declaration waits for the employer's word; its members are asked for it."""
+    if profile.engagement == Engagement.SECONDED and profile.employer_id:
+        profile.secondment = Secondment.PENDING
+        notify.tell(
+            get_user_model().objects.filter(memberships__organisation=profile.employer_id),
+            "reservists/email/secondment_to_confirm",
+            {"profile": profile, "organisation": profile.employer},
+            url=reverse("reservists:secondments", args=[profile.employer_id]),
+            kind="reservists.secondment_to_confirm",
+        )
+    else:
+        profile.secondment = Secondment.NONE
+    profile.secondment_decided_at = None
+    profile.save(update_fields=["secondment", "secondment_decided_at"])
+
+
+@transaction.atomic
+def decide_secondment(actor, profile: Profile, name: str) -> Profile:
+    """The employer confirms or refuses a secondment (lifecycle.py); the reservist is told."""
+    profile, _previous = SECONDMENT.fire(actor, profile, name)
+    notify.tell(
+        [profile.user],
+        "reservists/email/secondment_decision",
+        {"profile": profile, "organisation": profile.employer},
+        url=reverse("reservists:dashboard"),
+        kind="reservists.secondment_decision",
+    )
+    pool_cache.invalidate()
     return profile
 
 
