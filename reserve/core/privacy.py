@@ -38,7 +38,9 @@ class Identity:
         return self._pattern().sub(REDACTED, text)
 
     def _pattern(self):
-        return re.compile("|".join(re.escape(n) for n in self.needles), re.IGNORECASE)
+        # Whole words only: "Roux" goes, "Rouxel" (someone else) stays.
+        alternatives = "|".join(re.escape(n) for n in self.needles)
+        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
     def mentioned_in(self, *fields: str) -> Q:
         """Rows whose given text (or JSON) fields contain any of the person's identifiers."""

@@ -234,3 +234,13 @@ def test_what_others_wrote_about_the_person_stays_readable(client):
     assert (contact.outcome, contact.notes, contact.volunteer) == ("positive", "", None)
     report = model("lightsoff.Report").objects.get()
     assert (report.verdict, report.email, report.comment) == ("violation", "", "")
+
+
+def test_only_whole_names_are_redacted():
+    from reserve.core.privacy import identity_of
+
+    person = UserFactory(first_name="Léa", last_name="Roux", email="lea.roux@exemple.fr")
+
+    redacted = identity_of(person).redact("Léa Roux et Marc Rouxel ; écrire à LEA.ROUX@exemple.fr")
+
+    assert redacted == "[compte supprimé] et Marc Rouxel ; écrire à [compte supprimé]"
