@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
-from .privacy import identity_of, redact_rows
+from .privacy import identity_of, outbox_messages_to, redact_rows
 
 
 def name_the_site(using="default", **kwargs):
@@ -69,26 +69,3 @@ class CoreConfig(AppConfig):
             identity,
             ["subject", "body", "html_body", "recipients", "cc", "bcc", "reply_to"],
         )
-
-
-def outbox_messages_to(addresses) -> list:
-    """The outbox messages addressed to any of `addresses` (To, Cc or Bcc), oldest first."""
-    from email.utils import parseaddr
-
-    from django.db.models import Q
-
-    from .models import OutboxMessage
-
-    wanted = {a.lower() for a in addresses}
-    if not wanted:
-        return []
-    candidates = Q(pk__in=[])
-    for address in wanted:
-        candidates |= Q(recipients__icontains=address) | Q(cc__icontains=address)
-        candidates |= Q(bcc__icontains=address)
-    found = []
-    for message in OutboxMessage.objects.filter(candidates).order_by("created_at", "pk"):
-        listed = [*message.recipients_list, *message.cc, *message.bcc]
-        if wanted & {parseaddr(r)[1].lower() for r in listed}:
-            found.append(message)
-    return found

@@ -16,6 +16,7 @@ e-mail about them) are kept with the person's identifiers replaced by `REDACTED`
 import json
 import re
 from dataclasses import dataclass
+from email.utils import parseaddr
 
 from django.db.models import Q
 
@@ -98,3 +99,22 @@ def redact_value(value, identity: Identity):
     if isinstance(value, dict):
         return {key: redact_value(item, identity) for key, item in value.items()}
     return value
+
+
+def outbox_messages_to(addresses) -> list:
+    """The outbox messages addressed to any of `addresses` (To, Cc or Bcc), oldest first."""
+    from .models import OutboxMessage  # apps.py imports this module before models are ready
+
+    wanted = {a.lower() for a in addresses}
+    if not wanted:
+        return []
+    candidates = Q(pk__in=[])
+    for address in wanted:
+        candidates |= Q(recipients__icontains=address) | Q(cc__icontains=address)
+        candidates |= Q(bcc__icontains=address)
+    found = []
+    for message in OutboxMessage.objects.filter(candidates).order_by("created_at", "pk"):
+        listed = [*message.recipients_list, *message.cc, *message.bcc]
+        if wanted & {parseaddr(r)[1].lower() for r in listed}:
+            found.append(message)
+    return found
