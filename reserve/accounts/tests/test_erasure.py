@@ -244,3 +244,23 @@ def test_only_whole_names_are_redacted():
     redacted = identity_of(person).redact("Léa Roux et Marc Rouxel ; écrire à LEA.ROUX@exemple.fr")
 
     assert redacted == "[compte supprimé] et Marc Rouxel ; écrire à [compte supprimé]"
+
+
+def test_deleting_from_the_admin_erases_like_the_person_would(client):
+    from django.urls import reverse
+
+    from reserve.core.models import AuditEntry
+
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    person = UserFactory(first_name="Léa", last_name="Zqxroux")
+    Notification.objects.create(user=admin, text="Léa Zqxroux a postulé")
+    client.force_login(admin)
+
+    client.post(
+        reverse("admin:accounts_user_changelist"),
+        {"action": "delete_selected", "_selected_action": [person.pk], "post": "yes"},
+    )
+
+    assert not type(person).objects.filter(pk=person.pk).exists()
+    assert Notification.objects.get(user=admin).text == "[compte supprimé] a postulé"
+    assert AuditEntry.objects.get(action="account.deleted").actor == admin
