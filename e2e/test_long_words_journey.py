@@ -18,7 +18,7 @@ from reserve.organisations.tests.factories import MembershipFactory
 pytestmark = pytest.mark.e2e
 
 WORD = "Sobriété" + "énergétique" * 27 + "!"  # 305 characters, no place to break
-TITLE_WORD = WORD[:150]  # a title holds 160 characters
+TITLE_WORD = WORD[:145]  # a title holds 160 characters
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 
