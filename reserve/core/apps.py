@@ -21,7 +21,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Socle")
 
     def ready(self):
+        from django.core import checks
+
+        from .plugins import check_citizen_apps
+
         post_migrate.connect(name_the_site, sender=self)
+        checks.register(check_citizen_apps)
 
     def personal_data(self, user) -> dict:
         return {
