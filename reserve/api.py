@@ -1,6 +1,5 @@
 """The JSON API: one NinjaAPI, each app contributing a router. OpenAPI at /api/openapi.json."""
 
-from django.apps import apps
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
@@ -8,6 +7,7 @@ from ninja.errors import ValidationError
 
 from reserve.challenges.api import router as challenges_router
 from reserve.core.api import router as core_router
+from reserve.core.plugins import citizen_app_configs
 from reserve.organisations.api import router as organisations_router
 
 api = NinjaAPI(
@@ -35,7 +35,7 @@ api.add_router("/", core_router)
 api.add_router("/organisations", organisations_router)
 api.add_router("/challenges", challenges_router)
 
-# Citizen apps are plugins: an AppConfig naming an `api_router` adds it under its `api_prefix`.
-for config in apps.get_app_configs():
-    if getattr(config, "api_router", None):
+# Citizen apps are plugins (reserve/core/plugins.py): one naming an `api_router` adds it.
+for config in citizen_app_configs():
+    if config.api_router:
         api.add_router(config.api_prefix, import_string(config.api_router))

@@ -104,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "reserve.core.context_processors.platform",
+                "reserve.accounts.context_processors.roles",
             ],
         },
     },

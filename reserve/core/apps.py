@@ -24,7 +24,12 @@ class CoreConfig(AppConfig):
     personal_data_models = ["core.AuditEntry", "core.Notification"]
 
     def ready(self):
+        from django.core import checks
+
+        from .plugins import check_citizen_apps
+
         post_migrate.connect(name_the_site, sender=self)
+        checks.register(check_citizen_apps)
 
     def personal_data(self, user) -> dict:
         return {

@@ -4,13 +4,14 @@ from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 
-from . import stats
+from . import plugins, stats
 from .caching import cache_anonymous_page
 
 
 @cache_anonymous_page(60)
 def home(request):
-    return render(request, "core/home.html", {"counters": stats.counters()})
+    context = {"counters": stats.counters(), "citizen_app_sections": plugins.home_sections()}
+    return render(request, "core/home.html", context)
 
 
 def privacy(request):

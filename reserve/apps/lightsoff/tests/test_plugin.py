@@ -33,8 +33,18 @@ def test_its_counters_reach_the_platform_stats(client):
     assert "lightsoff_reports" in stats
 
 
-def test_the_navigation_links_to_it(client):
-    assert 'href="/lightsoff/"' in client.get("/").content.decode()
+def test_the_navigation_links_to_it(client, monkeypatch):
+    from reserve.core import plugins
+
+    # The label is the AppConfig's, changed here: a link written in a template would not follow.
+    monkeypatch.setattr(apps.get_app_config("lightsoff"), "nav_label", "Vitrines la nuit")
+    plugins.navigation.cache_clear()
+    try:
+        page = client.get("/defis/").content.decode()
+    finally:
+        plugins.navigation.cache_clear()
+
+    assert '<li><a href="/lightsoff/">Vitrines la nuit</a></li>' in page
 
 
 def test_demo_data_is_deterministic_and_idempotent():
