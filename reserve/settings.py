@@ -264,9 +264,13 @@ MAP_ATTRIBUTION = env_str("MAP_ATTRIBUTION", "© contributeurs OpenStreetMap")
 
 CHALLENGE_QUALIFICATION_DAYS = env_int("CHALLENGE_QUALIFICATION_DAYS", 7)
 
-# Reservists: inactive accounts get a reminder, then are anonymised unless the person logs in.
-RESERVIST_INACTIVE_REMINDER_DAYS = env_int("RESERVIST_INACTIVE_REMINDER_DAYS", 365)
-RESERVIST_ANONYMISE_AFTER_REMINDER_DAYS = env_int("RESERVIST_ANONYMISE_AFTER_REMINDER_DAYS", 61)
+# Every account: after this long with no login, a reminder; then deletion unless the person logs in.
+INACTIVE_ACCOUNT_REMINDER_DAYS = env_int("INACTIVE_ACCOUNT_REMINDER_DAYS", 365)
+INACTIVE_ACCOUNT_DELETE_AFTER_REMINDER_DAYS = env_int(
+    "INACTIVE_ACCOUNT_DELETE_AFTER_REMINDER_DAYS", 61
+)
+# A sign-up whose e-mail address was never confirmed is deleted after this many days.
+UNCONFIRMED_ACCOUNT_DELETE_DAYS = env_int("UNCONFIRMED_ACCOUNT_DELETE_DAYS", 7)
 # Seconds a staff search keeps its ordered result ids (0: off; any profile change clears it).
 POOL_CACHE_SECONDS = env_int("POOL_CACHE_SECONDS", 60)
 # Teams: hours a reservist has to answer an invitation to join a team.

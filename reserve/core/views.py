@@ -15,7 +15,13 @@ def home(request):
 
 
 def privacy(request):
-    return render(request, "core/privacy.html")
+    retention = {
+        "reminder_days": settings.INACTIVE_ACCOUNT_REMINDER_DAYS,
+        "delete_days": settings.INACTIVE_ACCOUNT_DELETE_AFTER_REMINDER_DAYS,
+        "unconfirmed_days": settings.UNCONFIRMED_ACCOUNT_DELETE_DAYS,
+        "lightsoff_days": getattr(settings, "LIGHTSOFF_PURGE_DAYS", None),
+    }
+    return render(request, "core/privacy.html", {"retention": retention})
 
 
 def set_language(request, code):

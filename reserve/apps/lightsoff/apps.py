@@ -45,6 +45,13 @@ class LightsOffConfig(CitizenApp):
     ]
     challenge_slug = "commerces-eclaires-la-nuit"
     api_router = "reserve.apps.lightsoff.api.router"
+    personal_data_models = [
+        "lightsoff.Shop",
+        "lightsoff.Report",
+        "lightsoff.ContactAttempt",
+        "lightsoff.TenseDayAlert",
+        "lightsoff.Campaign",
+    ]
 
     @property
     def periodic_tasks(self):
@@ -77,22 +84,12 @@ class LightsOffConfig(CitizenApp):
         return indicators
 
     def personal_data(self, user) -> dict:
-        """What LightsOff holds about an account: contacts logged, nights joined, alerts."""
-        from .models import ContactAttempt, TenseDayAlert
+        """What LightsOff holds about an account: reports, contacts logged, nights, alerts."""
+        from .privacy import export
 
-        contacts = ContactAttempt.objects.filter(volunteer=user).select_related("shop")
-        return {
-            "lightsoff": {
-                "contacts": [
-                    {
-                        "shop": c.shop.name,
-                        "outcome": c.outcome,
-                        "notes": c.notes,
-                        "date": c.created_at,
-                    }
-                    for c in contacts
-                ],
-                "nights_of_action": [c.title for c in user.lightsoff_campaigns.all()],
-                "tense_day_alert": TenseDayAlert.objects.filter(user=user).exists(),
-            }
-        }
+        return export(user)
+
+    def forget_personal_data(self, user) -> None:
+        from .privacy import forget
+
+        forget(user)
