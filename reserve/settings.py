@@ -206,6 +206,9 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "La Réserve <contact@lareserve.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 6)
+# Seconds a worker's claim on a message it is sending lasts; after that the message counts as
+# abandoned (its worker died) and is sent again. Keep it well above a slow SMTP exchange.
+OUTBOX_LEASE_SECONDS = env_int("OUTBOX_LEASE_SECONDS", 300)
 
 # Background tasks: a database-backed queue, worked by `manage.py db_worker`.
 TASKS = {

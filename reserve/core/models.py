@@ -46,6 +46,7 @@ class OutboxMessage(models.Model):
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("En attente")
+        SENDING = "sending", _("En cours d'envoi")
         SENT = "sent", _("Envoyé")
         FAILED = "failed", _("Échec")
 
@@ -66,6 +67,8 @@ class OutboxMessage(models.Model):
     attempts = models.PositiveSmallIntegerField(_("tentatives"), default=0)
     last_error = models.TextField(_("dernière erreur"), blank=True)
     sent_at = models.DateTimeField(_("envoyé le"), null=True, blank=True)
+    # When a worker took the message to send it; the claim lapses after OUTBOX_LEASE_SECONDS.
+    claimed_at = models.DateTimeField(_("pris en charge le"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("e-mail sortant")
