@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +23,16 @@ class CoreConfig(AppConfig):
     verbose_name = _("Socle")
 
     def ready(self):
+        from . import workers
+
         post_migrate.connect(name_the_site, sender=self)
+        workers.connect_signals()
+
+    @property
+    def periodic_tasks(self):
+        from .tasks import recover_lost_work
+
+        return [(recover_lost_work, timedelta(minutes=1))]
 
     def personal_data(self, user) -> dict:
         return {

@@ -132,3 +132,22 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.text
+
+
+class TaskHeartbeat(models.Model):
+    """The last sign of life of a running background task, written while its worker lives.
+
+    A task still "running" with no fresh heartbeat lost its worker (killed, machine gone): the
+    sweep in `reserve.core.workers` queues it again.
+    """
+
+    task_id = models.UUIDField(_("tâche"), unique=True)
+    worker_id = models.CharField(_("processus"), max_length=64)
+    seen_at = models.DateTimeField(_("vue le"))
+
+    class Meta:
+        verbose_name = _("signe de vie d'une tâche")
+        verbose_name_plural = _("signes de vie des tâches")
+
+    def __str__(self):
+        return f"{self.task_id} ({self.worker_id})"

@@ -1,3 +1,4 @@
+from django.db import transaction
 from django_tasks import task
 
 from . import services
@@ -5,7 +6,9 @@ from . import services
 
 @task()
 def send_pool_email(profile_ids: list[int], subject: str, body: str) -> int:
-    return services.deliver_pool_email(profile_ids, subject, body)
+    # All or nothing: run again after a worker's death, it must not e-mail the first ones twice.
+    with transaction.atomic():
+        return services.deliver_pool_email(profile_ids, subject, body)
 
 
 @task()
