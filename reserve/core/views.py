@@ -1,10 +1,11 @@
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
+from django.views.decorators.cache import never_cache
 
-from . import stats
+from . import health, stats
 from .caching import cache_anonymous_page
 
 
@@ -36,8 +37,19 @@ def set_language(request, code):
 
 
 def floor(request):
-    """The benchmarks' floor: the cheapest response through the full middleware stack."""
+    """Liveness, and the benchmarks' floor: the cheapest response through the full middleware
+    stack, touching neither the database nor the cache."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
+def ready(request):
+    """Readiness: 200 when the database (and the shared cache) answer, 503 naming what failed."""
+    checks = health.readiness()
+    ok = all(result == "ok" for result in checks.values())
+    return JsonResponse(
+        {"status": "ok" if ok else "unavailable", "checks": checks}, status=200 if ok else 503
+    )
 
 
 def error_404(request, exception):
