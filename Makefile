@@ -4,6 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
+# DEBUG is off unless turned on: the embedded demo, the tests and the benchmarks' set-up turn it on
+# here (an environment that sets DEBUG, e.g. DEBUG=0 with a SECRET_KEY, wins).
+export DEBUG ?= 1
 
 .PHONY: run test quality format bench demo migrate messages clean
 

@@ -1,7 +1,8 @@
 """One settings module for every environment, driven by environment variables.
 
-With no variable set it runs a local demo: SQLite in WAL mode, DEBUG on, e-mails printed on the
-console. Production sets DEBUG=0, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, SITE_URL and an e-mail
+DEBUG is off unless DEBUG=1, and with DEBUG off the process refuses to start without its own
+SECRET_KEY. The local demo (`make run`, the tests) sets DEBUG=1: SQLite in WAL mode, e-mails printed
+on the console. Production sets SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, SITE_URL and an e-mail
 transport; `manage.py check --deploy` is then clean. docs/configuration.md lists every variable.
 """
 
@@ -9,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -35,15 +37,17 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+DEBUG = env_bool("DEBUG", False)
 # `manage.py seed_demo` creates accounts with a public password: only where this is on.
 DEMO_DATA = env_bool("DEMO_DATA", DEBUG)
 
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    # Only ever used by a local demo: production refuses to start without its own key.
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set (or DEBUG=1 for a local demo): see docs/configuration.md."
+        )
+    # Only for a local demo started with DEBUG=1 on purpose: the key is public.
     SECRET_KEY = "local-demo-only-" + "k3y-n0t-f0r-pr0duct10n-" * 2
 
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -73,15 +77,18 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "ninja",
     "js_lib_leaflet",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "reserve.core.middleware.JsonOnlyApiWrites",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -268,6 +275,31 @@ ADMINS = [("Admin", email) for email in env_list("ADMINS")]
 # The map tiles every map of the platform uses (OpenStreetMap by default).
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_ATTRIBUTION = env_str("MAP_ATTRIBUTION", "© contributeurs OpenStreetMap")
+
+
+def tile_origin(url_template: str) -> list[str]:
+    """The tiles' origin for the CSP: `https://{s}.tiles.org/{z}/...` -> `https://*.tiles.org`."""
+    scheme, __, rest = url_template.partition("://")
+    host = rest.split("/", 1)[0].replace("{s}", "*")
+    return [f"{scheme}://{host}"] if scheme in {"http", "https"} and host else []
+
+
+# Content-Security-Policy (django-csp): scripts and styles only from our own files, never inline
+# (no inline script or style attribute in any template); images also from the map tiles' server.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *tile_origin(MAP_TILE_URL)],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 CHALLENGE_QUALIFICATION_DAYS = env_int("CHALLENGE_QUALIFICATION_DAYS", 7)
 

@@ -25,13 +25,21 @@ def run_manage(*args, **env):
     )
 
 
-def test_it_runs_with_no_configuration_at_all(tmp_path):
+def test_with_no_configuration_at_all_it_refuses_to_start_with_a_public_key(tmp_path):
+    result = run_manage("check", SQLITE_PATH=str(tmp_path / "db.sqlite3"))
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set (or DEBUG=1 for a local demo)" in result.stderr
+
+
+def test_the_local_demo_needs_only_debug_on(tmp_path):
     result = run_manage(
         "shell",
         "-c",
         "from django.conf import settings as s; "
         "print(s.DEBUG, s.DATABASES['default']['ENGINE'], s.EMAIL_DELIVERY_BACKEND)",
         SQLITE_PATH=str(tmp_path / "db.sqlite3"),
+        DEBUG="1",
     )
 
     assert result.returncode == 0, result.stderr
@@ -61,7 +69,7 @@ def test_the_production_configuration_passes_check_deploy():
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    result = run_manage("check", DEBUG="0", ALLOWED_HOSTS="lareserve.example.org")
+    result = run_manage("check", ALLOWED_HOSTS="lareserve.example.org")
 
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
