@@ -1,4 +1,3 @@
-import csv
 import json
 
 import segno
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from reserve.accounts.roles import Role, role_required
 from reserve.core.caching import cache_anonymous_page
+from reserve.core.csv_export import SafeDictWriter
 
 from . import queries, scripts, services
 from .forms import (
@@ -284,7 +284,7 @@ def _open_data_rows():
 def impact_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="lightsoff-commerces.csv"'
-    writer = csv.DictWriter(response, fieldnames=OPEN_DATA_FIELDS)
+    writer = SafeDictWriter(response, fieldnames=OPEN_DATA_FIELDS)
     writer.writeheader()
     writer.writerows(_open_data_rows())
     return response
