@@ -143,6 +143,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Rate limits (ours and allauth's) count in the cache: with several web processes it must be shared
+# (REDIS_URL), or each process counts apart; WEB_CONCURRENCY (also read by gunicorn) says how many.
+WEB_CONCURRENCY = env_int("WEB_CONCURRENCY", 1)
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -182,6 +185,12 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[La Réserve] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
+# Who a client is, behind a reverse proxy (reserve/core/clients.py; configuration.md). 0 and
+# unset: the connection's address, which is the proxy's when there is one.
+TRUSTED_PROXY_HOPS = env_int("TRUSTED_PROXY_HOPS", 0)
+TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER")
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_HOPS
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = TRUSTED_CLIENT_IP_HEADER or None
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",

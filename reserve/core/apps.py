@@ -23,7 +23,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Socle")
 
     def ready(self):
-        from . import workers
+        from . import checks, workers  # noqa: F401 - checks registers itself
 
         post_migrate.connect(name_the_site, sender=self)
         workers.connect_signals()

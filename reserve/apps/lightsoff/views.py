@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from reserve.accounts.roles import Role, role_required
 from reserve.core.caching import cache_anonymous_page
+from reserve.core.clients import client_ip
 from reserve.core.csv_export import SafeDictWriter
 
 from . import queries, scripts, services
@@ -52,7 +53,7 @@ def _posted(request):
 
 
 def _ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
+    return client_ip(request)
 
 
 def _too_many(request, template, context):
