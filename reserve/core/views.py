@@ -1,8 +1,13 @@
 from django.conf import settings
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from . import health, stats
@@ -34,6 +39,19 @@ def set_language(request, code):
             samesite=settings.LANGUAGE_COOKIE_SAMESITE,
         )
     return response
+
+
+def admin_login(request):
+    """The admin has no login form of its own: the site's login is the only door, with its rate
+    limits, its login by e-mail code and its password reset (allauth)."""
+    next_url = request.GET.get(REDIRECT_FIELD_NAME, "")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = reverse("admin:index")
+    if not request.user.is_authenticated:
+        return redirect_to_login(next_url, settings.LOGIN_URL)
+    if not request.user.is_staff:
+        raise PermissionDenied(_("L'administration est réservée à l'équipe de la plateforme."))
+    return redirect(next_url)
 
 
 def floor(request):
