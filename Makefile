@@ -8,7 +8,7 @@ PYTEST_WORKERS ?= 2
 # here (an environment that sets DEBUG, e.g. DEBUG=0 with a SECRET_KEY, wins).
 export DEBUG ?= 1
 
-.PHONY: run test quality format bench demo migrate messages clean
+.PHONY: run test quality format bench audit demo migrate messages clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ messages: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+## Concurrency and fault scenarios against a real server; prints what was lost (must be 0)
+audit: $(STAMP)
+	$(PY) audit/run.py
 
 clean:
 	rm -rf $(VENV) var
