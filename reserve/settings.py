@@ -1,12 +1,13 @@
 """One settings module for every environment, driven by environment variables.
 
-DEBUG is off unless DEBUG=1, and with DEBUG off the process refuses to start without its own
-SECRET_KEY. The local demo (`make run`, the tests) sets DEBUG=1: SQLite in WAL mode, e-mails printed
-on the console. Production sets SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, SITE_URL and an e-mail
+DEBUG is off unless DEBUG=1. Without SECRET_KEY, the key is this installation's own, generated
+once in var/secret_key: never a public one. The local demo (`make run`, the tests) sets DEBUG=1:
+SQLite in WAL mode, e-mails printed on the console. Production sets SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, SITE_URL and an e-mail
 transport; `manage.py check --deploy` is then clean. docs/configuration.md lists every variable.
 """
 
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
@@ -41,14 +42,35 @@ DEBUG = env_bool("DEBUG", False)
 # `manage.py seed_demo` creates accounts with a public password: only where this is on.
 DEMO_DATA = env_bool("DEMO_DATA", DEBUG)
 
-SECRET_KEY = env_str("SECRET_KEY")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "SECRET_KEY must be set (or DEBUG=1 for a local demo): see docs/configuration.md."
-        )
-    # Only for a local demo started with DEBUG=1 on purpose: the key is public.
-    SECRET_KEY = "local-demo-only-" + "k3y-n0t-f0r-pr0duct10n-" * 2
+
+def per_install_secret(path: Path) -> str:
+    """This installation's own random key, created once in var/ (mode 0600), never a public one.
+
+    Created under a temporary name and linked into place, so that processes starting together
+    (gunicorn's workers) all end up reading the same key.
+    """
+    if not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            draft = path.with_name(f".{path.name}.{os.getpid()}")
+            draft.write_text(secrets.token_urlsafe(50))
+            draft.chmod(0o600)
+            try:
+                os.link(draft, path)
+            except FileExistsError:
+                pass
+            finally:
+                draft.unlink()
+        except OSError as error:
+            raise ImproperlyConfigured(
+                f"No SECRET_KEY and {path} cannot be written ({error}): set SECRET_KEY."
+            ) from error
+    return path.read_text().strip()
+
+
+SECRET_KEY = env_str("SECRET_KEY") or per_install_secret(
+    Path(env_str("SECRET_KEY_FILE", str(BASE_DIR / "var" / "secret_key")))
+)
 
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG else "")
