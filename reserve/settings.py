@@ -2,8 +2,9 @@
 
 DEBUG is off unless DEBUG=1. Without SECRET_KEY, the key is this installation's own, generated
 once in var/secret_key: never a public one. The local demo (`make run`, the tests) sets DEBUG=1:
-SQLite in WAL mode, e-mails printed on the console. Production sets SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, SITE_URL and an e-mail
-transport; `manage.py check --deploy` is then clean. docs/configuration.md lists every variable.
+SQLite in WAL mode, e-mails printed on the console. Production sets SECRET_KEY, ALLOWED_HOSTS,
+DATABASE_URL, SITE_URL and an e-mail transport; `manage.py check --deploy` is then clean.
+docs/configuration.md lists every variable.
 """
 
 import os

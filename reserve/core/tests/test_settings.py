@@ -35,7 +35,8 @@ def test_with_no_configuration_at_all_debug_is_off_and_the_key_is_its_own(tmp_pa
     assert first.returncode == 0, first.stderr
     debug, key = first.stdout.split()[-2:]
     assert debug == "False"
-    assert key == key_file.read_text() and len(key) >= 50
+    assert key == key_file.read_text()
+    assert len(key) >= 50
     assert key_file.stat().st_mode & 0o777 == 0o600
     assert second.stdout.split()[-1] == key
 
@@ -46,7 +47,8 @@ def test_it_refuses_to_start_when_it_can_neither_read_nor_create_its_key(tmp_pat
     result = run_manage("check", SECRET_KEY_FILE=str(tmp_path / "file" / "secret_key"))
 
     assert result.returncode != 0
-    assert "cannot be written" in result.stderr and "set SECRET_KEY" in result.stderr
+    assert "cannot be written" in result.stderr
+    assert "set SECRET_KEY" in result.stderr
 
 
 def test_the_local_demo_needs_only_debug_on(tmp_path):
