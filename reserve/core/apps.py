@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
@@ -24,12 +26,20 @@ class CoreConfig(AppConfig):
     personal_data_models = ["core.AuditEntry", "core.Notification"]
 
     def ready(self):
-        from django.core import checks
+        from django.core import checks as django_checks
 
+        from . import checks, workers  # noqa: F401 - checks registers itself
         from .plugins import check_citizen_apps
 
         post_migrate.connect(name_the_site, sender=self)
-        checks.register(check_citizen_apps)
+        django_checks.register(check_citizen_apps)
+        workers.connect_signals()
+
+    @property
+    def periodic_tasks(self):
+        from .tasks import recover_lost_work
+
+        return [(recover_lost_work, timedelta(minutes=1))]
 
     def personal_data(self, user) -> dict:
         return {

@@ -1,3 +1,4 @@
+from django.db import transaction
 from django.urls import reverse
 from django_tasks import task
 
@@ -18,12 +19,14 @@ def send_pool_email(profile_ids: list[int], subject: str, body: str) -> int:
         .select_related("user")
         .order_by("pk")
     ]
-    for user in users:
-        notify.tell(
-            [user],
-            "reservists/email/pool_message",
-            {"user": user, "subject": subject, "body": body},
-            url=reverse("reservists:step", args=["consentements"]),
-            kind="reservists.pool_message",
-        )
+    # All or nothing: run again after a worker's death, it must not e-mail the first ones twice.
+    with transaction.atomic():
+        for user in users:
+            notify.tell(
+                [user],
+                "reservists/email/pool_message",
+                {"user": user, "subject": subject, "body": body},
+                url=reverse("reservists:step", args=["consentements"]),
+                kind="reservists.pool_message",
+            )
     return len(users)

@@ -1,4 +1,3 @@
-import csv
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from reserve.accounts.roles import Role, role_required
+from reserve.core.csv_export import safe_writer
 from reserve.core.lifecycle import TransitionRefused
 
 from . import results as results_page
@@ -190,7 +190,7 @@ class _Echo:
 @role_required(Role.STAFF)
 def pool_export(request):
     form, search = _search(request)
-    writer = csv.writer(_Echo())
+    writer = safe_writer(_Echo())
     rows = (writer.writerow(row) for row in services.export_rows(request.user, search()))
     response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
     filename = f"vivier-{timezone.localdate():%Y-%m-%d}.csv"

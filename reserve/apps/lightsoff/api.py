@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
+from reserve.core.clients import client_ip
+
 from . import queries, rules, rules_data, services
 from .models import Shop, ShopStatus
 
@@ -158,7 +160,7 @@ class ReportOut(Schema):
 )
 def submit_report(request, payload: ReportIn):
     if services.hit_rate_limit(
-        "report-ip", request.META.get("REMOTE_ADDR", ""), settings.LIGHTSOFF_REPORTS_PER_IP_HOUR
+        "report-ip", client_ip(request), settings.LIGHTSOFF_REPORTS_PER_IP_HOUR
     ):
         return field_error("__all__", _("Trop de signalements depuis cette connexion."), 429)
     email = payload.email.strip().lower()

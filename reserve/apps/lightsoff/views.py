@@ -1,4 +1,3 @@
-import csv
 import json
 
 import segno
@@ -13,6 +12,8 @@ from django.views.decorators.http import require_POST
 
 from reserve.accounts.roles import Role, role_required
 from reserve.core.caching import cache_anonymous_page
+from reserve.core.clients import client_ip
+from reserve.core.csv_export import SafeDictWriter
 
 from . import queries, scripts, services
 from .forms import (
@@ -52,7 +53,7 @@ def _posted(request):
 
 
 def _ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
+    return client_ip(request)
 
 
 def _too_many(request, template, context):
@@ -284,7 +285,7 @@ def _open_data_rows():
 def impact_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="lightsoff-commerces.csv"'
-    writer = csv.DictWriter(response, fieldnames=OPEN_DATA_FIELDS)
+    writer = SafeDictWriter(response, fieldnames=OPEN_DATA_FIELDS)
     writer.writeheader()
     writer.writerows(_open_data_rows())
     return response
