@@ -15,6 +15,7 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db.models import F, Q
 from django.utils import timezone
+from django_tasks import task
 
 from .models import OutboxMessage
 
@@ -23,8 +24,6 @@ logger = logging.getLogger(__name__)
 
 class OutboxBackend(BaseEmailBackend):
     def send_messages(self, email_messages):
-        from .tasks import deliver_outbox_message
-
         for message in email_messages:
             stored = store(message)
             deliver_outbox_message.enqueue(stored.pk)
@@ -78,6 +77,11 @@ def retry_delay(attempts: int) -> timedelta:
 
 def lease_expired_before(now: datetime) -> datetime:
     return now - timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
+
+
+@task()
+def deliver_outbox_message(message_id: int) -> None:
+    deliver(message_id)
 
 
 def deliver(message_id: int) -> OutboxMessage | None:
@@ -139,16 +143,12 @@ def record_failure(stored: OutboxMessage, claimed_at, error: str) -> None:
 
 
 def schedule_retry(stored: OutboxMessage) -> None:
-    from .tasks import deliver_outbox_message
-
     run_after = timezone.now() + retry_delay(stored.attempts)
     deliver_outbox_message.using(run_after=run_after).enqueue(stored.pk)
 
 
 def retry(messages) -> int:
     """Staff action: queue failed messages again, with a fresh count of attempts."""
-    from .tasks import deliver_outbox_message
-
     count = 0
     retriable = [OutboxMessage.Status.QUEUED, OutboxMessage.Status.FAILED]
     for stored in messages.filter(status__in=retriable):

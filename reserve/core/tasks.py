@@ -1,11 +1,6 @@
 from django_tasks import task
 
-from . import mail, workers
-
-
-@task()
-def deliver_outbox_message(message_id: int) -> None:
-    mail.deliver(message_id)
+from . import workers
 
 
 @task()

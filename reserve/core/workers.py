@@ -110,13 +110,11 @@ def requeue_abandoned_tasks(now=None) -> dict[str, int]:
 
 def requeue_stranded_messages(now=None) -> int:
     """Queue a delivery for every message waiting with no live task (or whose sender died)."""
-    from .tasks import deliver_outbox_message
-
-    if not isinstance(deliver_outbox_message.get_backend(), DatabaseBackend):
+    if not isinstance(mail.deliver_outbox_message.get_backend(), DatabaseBackend):
         return 0
     now = now or timezone.now()
     live = DBTaskResult.objects.filter(
-        task_path=deliver_outbox_message.module_path,
+        task_path=mail.deliver_outbox_message.module_path,
         status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
     ).values_list("args_kwargs", flat=True)
     delivered_by_a_live_task = {args_kwargs["args"][0] for args_kwargs in live}
@@ -126,5 +124,5 @@ def requeue_stranded_messages(now=None) -> int:
     ).values_list("pk", flat=True)
     stranded = [pk for pk in waiting if pk not in delivered_by_a_live_task]
     for pk in stranded:
-        deliver_outbox_message.enqueue(pk)
+        mail.deliver_outbox_message.enqueue(pk)
     return len(stranded)

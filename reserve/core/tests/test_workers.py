@@ -15,8 +15,9 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from reserve.core import workers
+from reserve.core.mail import deliver_outbox_message
 from reserve.core.models import OutboxMessage, TaskHeartbeat
-from reserve.core.tasks import deliver_outbox_message, recover_lost_work
+from reserve.core.tasks import recover_lost_work
 
 release = threading.Event()
 
