@@ -79,19 +79,17 @@ class _Reasons:
 
     def __init__(self, problem: Problem, plan: Plan, ranks: dict):
         self.problem, self.plan, self.ranks = problem, plan, ranks
-        rest = Resources(problem.kit_stock, problem.volunteer_visits, problem.budget).after(
-            problem, plan
-        )
-        self.rest = rest
-        self.open_area = problem.covered_areas(rest.visits)
-        self.served_area = problem.covered_areas(problem.volunteer_visits)
-        self.lowest = {}
-        for e in plan.pairs.tolist():
-            k = int(problem.pair_kit[e])
-            self.lowest[k] = min(self.lowest.get(k, np.inf), int(problem.pair_value[e]))
-        order = np.argsort(problem.pair_household, kind="stable")
-        cuts = np.flatnonzero(np.diff(problem.pair_household[order])) + 1
-        self.pairs = {int(problem.pair_household[g[0]]): g for g in np.split(order, cuts) if g.size}
+        everything = Resources(problem.kit_stock, problem.volunteer_visits, problem.budget)
+        self.rest = everything.after(problem, plan)
+        self.open_area = problem.covered_areas(self.rest.visits).tolist()
+        self.served_area = problem.covered_areas(problem.volunteer_visits).tolist()
+        lowest = np.full(len(problem.kit_ids), np.iinfo(np.int64).max)
+        np.minimum.at(lowest, problem.pair_kit[plan.pairs], problem.pair_value[plan.pairs])
+        self.lowest = lowest.tolist()
+        self.best = _first_by_household(problem, np.arange(problem.pair_value.size))
+        in_stock = np.flatnonzero(self.rest.stock[problem.pair_kit] > 0)
+        by_cost = in_stock[np.lexsort((in_stock, problem.pair_cost[in_stock]))]
+        self.cheapest_in_stock = _first_by_household(problem, by_cost)
         self.kit_index = {k: i for i, k in enumerate(problem.kit_ids)}
 
     def all(self) -> list[dict]:
@@ -103,8 +101,8 @@ class _Reasons:
         ]
 
     def reason(self, h: int) -> dict:
-        if h in self.pairs:
-            return self._left_out(h, self.pairs[h])
+        if h in self.best:
+            return self._left_out(h)
         return self._ineligible(h)
 
     def _ineligible(self, h: int) -> dict:
@@ -128,30 +126,35 @@ class _Reasons:
             )
         return _reason("no_savings")
 
-    def _left_out(self, h: int, pairs: np.ndarray) -> dict:
-        p, rest = self.problem, self.rest
-        area = int(p.household_area[h])
-        best = int(pairs[np.argmax(p.pair_value[pairs])])
-        in_stock = [int(e) for e in pairs if rest.stock[p.pair_kit[e]] > 0]
-        if not in_stock:
+    def _left_out(self, h: int) -> dict:
+        p = self.problem
+        area, best = int(p.household_area[h]), self.best[h]
+        if h not in self.cheapest_in_stock:
             kit = int(p.pair_kit[best])
+            lowest = self.lowest[kit] if self.lowest[kit] < np.iinfo(np.int64).max else 0
             return _reason(
                 "stock_taken",
                 kit=p.kit_ids[kit],
                 weighted_value=_eur(p.pair_value[best]),
-                lowest_served_weighted_value=_eur(self.lowest.get(kit, 0)),
+                lowest_served_weighted_value=_eur(lowest),
             )
         if not self.open_area[area]:
             return _reason("visits_full", area=p.areas[area])
-        cheapest = min(in_stock, key=lambda e: (p.pair_cost[e], e))
-        if p.pair_cost[cheapest] > rest.budget:
+        cheapest = self.cheapest_in_stock[h]
+        if p.pair_cost[cheapest] > self.rest.budget:
             return _reason(
                 "budget_spent",
                 kit=p.kit_ids[p.pair_kit[cheapest]],
                 cost_eur=_eur(p.pair_cost[cheapest]),
-                budget_left_eur=_eur(rest.budget),
+                budget_left_eur=_eur(self.rest.budget),
             )
         return _reason("not_selected", weighted_value=_eur(p.pair_value[best]), rank=self.ranks[h])
+
+
+def _first_by_household(problem: Problem, pairs: np.ndarray) -> dict[int, int]:
+    """The first of these pairs for each household that has one."""
+    households, first = np.unique(problem.pair_household[pairs], return_index=True)
+    return dict(zip(households.tolist(), pairs[first].tolist(), strict=True))
 
 
 def _fairness(problem: Problem, plan: Plan, outcome: dict, max_share: float | None) -> dict:

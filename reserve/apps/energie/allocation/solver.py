@@ -17,7 +17,7 @@ EXACT_DETERMINISTIC_SECONDS = 10.0
 PRICE_SCALE = 1024
 MAX_PRICE_ROUNDS = 24
 # The search stops when the bracket's ends are within this ratio of each other.
-PRICE_TOLERANCE = 1.02
+PRICE_TOLERANCE = 1.05
 
 
 @dataclass(frozen=True)
@@ -75,9 +75,6 @@ def solve(
     if not proven and candidates.size <= EXACT_PAIR_LIMIT:
         plan, proven = _exact(problem, candidates, res, plan)
         method = "exact"
-    if not proven:
-        baseline = greedy(problem, candidates, res)
-        plan = baseline if baseline.value(problem) > plan.value(problem) else plan
     bound = plan.value(problem) if proven else bound
     stats = {"method": method, "proven_optimal": proven, "upper_bound": bound}
     return plan, {**stats, "prices": search.bracket}
