@@ -13,6 +13,11 @@ KIT_FIELDS = {"id", "cost_eur", "stock", "area"}
 VOLUNTEER_FIELDS = {"id", "areas", "visits"}
 FAIRNESS_FIELDS = {"max_share_per_area"}
 FORMAT_VERSION = 1
+# Beyond these a campaign is not plausible, and the solvers' integer costs could overflow.
+MAX_EUR = 1e9
+MAX_SAVING_EUR = 1e5
+MAX_WEIGHT = 100.0
+MAX_COUNT = 10**6
 
 
 class InstanceError(ValueError):
@@ -33,11 +38,13 @@ def parse_instance(data) -> dict:
     check.known_fields(data, TOP_FIELDS, "")
     if data.get("format_version", FORMAT_VERSION) != FORMAT_VERSION:
         errors.append(_error("format_version", "format_version", {"expected": FORMAT_VERSION}))
-    kits = check.items(data, "kits", "", _kit)
+    kits = check.items(data, "kits", KIT_FIELDS, _kit)
     kit_ids = {kit["id"] for kit in kits}
-    households = check.items(data, "households", "", lambda c, h, f: _household(c, h, f, kit_ids))
-    volunteers = check.items(data, "volunteers", "", _volunteer)
-    budget = check.number(data, "budget_eur", "", minimum=0.0)
+    households = check.items(
+        data, "households", HOUSEHOLD_FIELDS, lambda c, h, f: _household(c, h, f, kit_ids)
+    )
+    volunteers = check.items(data, "volunteers", VOLUNTEER_FIELDS, _volunteer)
+    budget = check.number(data, "budget_eur", "", 0.0, MAX_EUR)
     fairness = _fairness(check, data.get("fairness"))
     if errors:
         raise InstanceError(errors)
@@ -61,12 +68,12 @@ def _household(check: "_Checker", item: dict, field: str, kit_ids: set) -> dict:
             where = f"{field}.savings_eur.{kit_id}"
             if kit_id not in kit_ids:
                 check.errors.append(_error(where, "unknown_kit", {"kit": kit_id}))
-            value = check.number(savings, kit_id, where, minimum=0.0, named=False)
+            value = check.number(savings, kit_id, where, 0.0, MAX_SAVING_EUR, named=False)
             normalised[kit_id] = value
     return {
         "id": check.string(item, "id", field),
         "area": check.string(item, "area", field),
-        "precarity_weight": check.number(item, "precarity_weight", field, minimum=1.0),
+        "precarity_weight": check.number(item, "precarity_weight", field, 1.0, MAX_WEIGHT),
         "savings_eur": normalised,
     }
 
@@ -75,7 +82,7 @@ def _kit(check: "_Checker", item: dict, field: str) -> dict:
     area = item.get("area")
     return {
         "id": check.string(item, "id", field),
-        "cost_eur": check.number(item, "cost_eur", field, minimum=0.0),
+        "cost_eur": check.number(item, "cost_eur", field, 0.0, MAX_EUR),
         "stock": check.integer(item, "stock", field),
         "area": None if area is None else check.string(item, "area", field),
     }
@@ -104,7 +111,7 @@ def _fairness(check: "_Checker", fairness) -> dict:
     check.known_fields(fairness, FAIRNESS_FIELDS, "fairness")
     share = fairness.get("max_share_per_area")
     if share is not None:
-        share = check.number(fairness, "max_share_per_area", "fairness", minimum=0.0)
+        share = check.number(fairness, "max_share_per_area", "fairness", -math.inf, math.inf)
         if share is not None and not 0 < share <= 1:
             check.errors.append(_error("fairness.max_share_per_area", "share_range"))
     return {"max_share_per_area": share}
@@ -118,14 +125,13 @@ class _Checker:
         for key in sorted(set(item) - allowed, key=str):
             self.errors.append(_error(_join(field, key), "unknown_field"))
 
-    def items(self, data: dict, key: str, field: str, parse) -> list[dict]:
-        where = _join(field, key)
-        items = data.get(key)
+    def items(self, data: dict, where: str, allowed: set, parse) -> list[dict]:
+        """A list of objects with unique ids, each checked by `parse`."""
+        items = data.get(where)
         if not isinstance(items, list):
             self.errors.append(_error(where, "required" if items is None else "type_list"))
             return []
         parsed, seen = [], set()
-        allowed = {"kits": KIT_FIELDS, "households": HOUSEHOLD_FIELDS}.get(key, VOLUNTEER_FIELDS)
         for i, item in enumerate(items):
             here = f"{where}[{i}]"
             if not isinstance(item, dict):
@@ -150,7 +156,7 @@ class _Checker:
             return ""
         return value
 
-    def number(self, item: dict, key: str, field: str, minimum: float, named: bool = True):
+    def number(self, item: dict, key: str, field: str, low: float, high: float, named=True):
         where = _join(field, key) if named else field
         value = item.get(key)
         if value is None:
@@ -163,8 +169,10 @@ class _Checker:
         ):
             self.errors.append(_error(where, "type_number"))
             return None
-        if value < minimum:
-            self.errors.append(_error(where, "min_value", {"min": minimum}))
+        if value < low:
+            self.errors.append(_error(where, "min_value", {"min": low}))
+        elif value > high:
+            self.errors.append(_error(where, "max_value", {"max": high}))
         return float(value)
 
     def integer(self, item: dict, key: str, field: str) -> int:
@@ -178,6 +186,8 @@ class _Checker:
             return 0
         if value < 0:
             self.errors.append(_error(where, "min_value", {"min": 0}))
+        elif value > MAX_COUNT:
+            self.errors.append(_error(where, "max_value", {"max": MAX_COUNT}))
         return value
 
 

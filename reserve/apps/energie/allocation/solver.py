@@ -224,10 +224,11 @@ class _Flow:
 
     def solve(self, price: int) -> Plan:
         solver = min_cost_flow.SimpleMinCostFlow()
-        cost = (
-            price * self.problem.pair_cost[self.cand]
-            - PRICE_SCALE * self.problem.pair_value[self.cand]
-        )
+        gain = PRICE_SCALE * self.problem.pair_value[self.cand]
+        # A pair whose price exceeds its gain never carries flow (source → sink is free), so its
+        # cost is capped there: the integers stay far from overflowing.
+        priced = np.minimum(price * self.problem.pair_cost[self.cand].astype(float), gain + 1)
+        cost = priced.astype(np.int64) - gain
         pair_arcs = _add_arcs(solver, self.pair_tails, self.pair_heads, 1, cost)
         cover_arcs = None
         for index, (tails, heads, capacity) in enumerate(self.arcs):

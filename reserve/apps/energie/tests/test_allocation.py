@@ -242,6 +242,27 @@ def test_every_bad_field_is_named():
     }
 
 
+def test_implausibly_large_figures_are_refused():
+    data = instance([household("h1", weight=1e6, led=1e300)], [kit("led", cost=1e12, stock=10**9)])
+    with pytest.raises(InstanceError) as caught:
+        parse_instance(data)
+    assert {(e["field"], e["message_key"]) for e in caught.value.errors} == {
+        ("households[0].precarity_weight", KEY + "error.max_value"),
+        ("households[0].savings_eur.led", KEY + "error.max_value"),
+        ("kits[0].cost_eur", KEY + "error.max_value"),
+        ("kits[0].stock", KEY + "error.max_value"),
+    }
+
+
+def test_largest_plausible_figures_are_allocated(monkeypatch):
+    monkeypatch.setattr(solver, "EXACT_PAIR_LIMIT", 0)
+    households = [household("h1", weight=100.0, led=1e5), household("h2", led=1e5)]
+    kits = [kit("led", cost=1e9 - 1, stock=10**6), kit("cheap", cost=0.01, stock=10**6)]
+    households[1]["savings_eur"]["cheap"] = 0.01
+    result = allocate(instance(households, kits, budget=1e9))
+    assert served(result) == {"h1": "led", "h2": "cheap"}
+
+
 def test_missing_lists_are_required():
     with pytest.raises(InstanceError) as caught:
         parse_instance({"budget_eur": 10})
@@ -251,6 +272,56 @@ def test_missing_lists_are_required():
         "kits": KEY + "error.required",
         "volunteers": KEY + "error.required",
     }
+
+
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-5, 5)
+    | st.floats(allow_nan=True)
+    | st.text(max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=3), inner, max_size=2)
+    ),
+    max_leaves=4,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_any_bad_value_is_an_instance_error_naming_a_field(data):
+    document = instance(
+        [household("h1", led=40, joints=10)],
+        [kit("led"), kit("joints", area="nord")],
+        budget=100,
+        share=0.5,
+    )
+    path = data.draw(st.sampled_from(mutable_paths(document)))
+    *parents, last = path
+    target = document
+    for step in parents:
+        target = target[step]
+    target[last] = data.draw(JSON)
+    errors = []
+    try:
+        parsed = parse_instance(document)
+    except InstanceError as exc:
+        errors = exc.errors
+    else:
+        assert_valid(parsed, allocate(parsed))
+    assert all(e["message_key"].startswith(KEY + "error.") and e["field"] for e in errors)
+
+
+def mutable_paths(value, path=()) -> list[tuple]:
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return [path]
+    return [path] * bool(path) + [
+        p for key, child in items for p in mutable_paths(child, (*path, key))
+    ]
 
 
 def test_allocate_refuses_an_invalid_instance():
