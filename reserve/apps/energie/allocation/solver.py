@@ -11,7 +11,7 @@ from .problem import Problem
 
 EXACT_PAIR_LIMIT = 3_000
 # CP-SAT's deterministic time (not wall-clock): the answer does not depend on the machine's load.
-EXACT_DETERMINISTIC_SECONDS = 10.0
+EXACT_DETERMINISTIC_SECONDS = 5.0
 # The price of a euro of budget is searched as an integer multiple of 1/PRICE_SCALE, so every
 # arc cost is an exact integer and the Lagrangian bound is exact.
 PRICE_SCALE = 1024
@@ -190,30 +190,30 @@ class _Flow:
         first_area = first_household + households.size
         first_volunteer = first_area + 2 * areas.size
         caps = self.supply if res.caps is None else np.minimum(res.caps[areas], self.supply)
-        self.arcs = [
-            (np.zeros(kits.size), 2 + np.arange(kits.size), res.stock[kits]),
-            (
+        self.arcs = {
+            "stock": (np.zeros(kits.size), 2 + np.arange(kits.size), res.stock[kits]),
+            "one_kit": (
                 first_household + np.arange(households.size),
                 first_area + np.searchsorted(areas, problem.household_area[households]),
                 1,
             ),
-            (
+            "area_cap": (
                 first_area + np.arange(areas.size),
                 first_area + areas.size + np.arange(areas.size),
                 caps,
             ),
-            (
+            "cover": (
                 first_area + areas.size + np.searchsorted(areas, problem.cover_area[covers]),
                 first_volunteer + volunteer_node,
                 self.supply,
             ),
-            (
+            "visits": (
                 first_volunteer + np.arange(volunteers.size),
                 np.ones(volunteers.size),
                 res.visits[volunteers],
             ),
-            (np.zeros(1), np.ones(1), self.supply),
-        ]
+            "unused": (np.zeros(1), np.ones(1), self.supply),
+        }
         self.pair_tails, self.pair_heads = 2 + kit_node, first_household + household_node
         self.cover_areas, self.cover_volunteers = (
             problem.cover_area[covers],
@@ -230,10 +230,7 @@ class _Flow:
         priced = np.minimum(price * self.problem.pair_cost[self.cand].astype(float), gain + 1)
         cost = priced.astype(np.int64) - gain
         pair_arcs = _add_arcs(solver, self.pair_tails, self.pair_heads, 1, cost)
-        cover_arcs = None
-        for index, (tails, heads, capacity) in enumerate(self.arcs):
-            arcs = _add_arcs(solver, tails, heads, capacity, 0)
-            cover_arcs = arcs if index == 3 else cover_arcs
+        arcs = {name: _add_arcs(solver, *arcs, 0) for name, arcs in self.arcs.items()}
         solver.set_node_supply(0, self.supply)
         solver.set_node_supply(1, -self.supply)
         status = solver.solve()
@@ -241,7 +238,7 @@ class _Flow:
             raise RuntimeError(f"min-cost flow failed with status {status}")
         self.chosen = solver.flows(pair_arcs) > 0
         self.optimal_cost = solver.optimal_cost()
-        visits = solver.flows(cover_arcs)
+        visits = solver.flows(arcs["cover"])
         pairs = self.cand[self.chosen]
         return Plan(
             pairs, _volunteers(self.problem, pairs, self.cover_areas, self.cover_volunteers, visits)
