@@ -117,10 +117,7 @@ class ChallengeQuerySet(models.QuerySet):
             models.Q(organisation__memberships__user=user)
             | models.Q(created_by=user)
             | models.Q(referents__user=user)
-            | models.Q(
-                slots__applications__user=user,
-                slots__applications__status=ApplicationStatus.ACCEPTED,
-            )
+            | models.Q(slots__applications__in=Application.objects.accepted().filter(user=user))
         ).distinct()
 
     def overdue(self, now=None):
@@ -420,6 +417,16 @@ class Location(models.TextChoices):
     ON_SITE = "on_site", _("Sur place")
 
 
+class RoleSlotQuerySet(models.QuerySet):
+    def with_taken(self):
+        """Each slot with `taken`, its accepted applications, so `seats_left` costs no query."""
+        return self.annotate(
+            taken=models.Count(
+                "applications", filter=models.Q(applications__status=ApplicationStatus.ACCEPTED)
+            )
+        )
+
+
 class RoleSlot(models.Model):
     """A seat in the team a challenge needs (the teams app fills it)."""
 
@@ -449,6 +456,8 @@ class RoleSlot(models.Model):
         ),
     )
 
+    objects = RoleSlotQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("rôle recherché")
         verbose_name_plural = _("rôles recherchés")
@@ -461,12 +470,62 @@ class RoleSlot(models.Model):
     def skill_label(self) -> str:
         return skill_label(self.skill)
 
+    @property
+    def seats_left(self) -> int:
+        """The one definition of the seats still open: people wanted minus accepted members.
+
+        Read from `with_taken()` when annotated; otherwise counted now (callers that decide on
+        it lock the slot first, see teams/applications.py)."""
+        taken = getattr(self, "taken", None)
+        if taken is None:
+            taken = self.applications.accepted().count()
+        return self.count - taken
+
 
 class ApplicationStatus(models.TextChoices):
     PENDING = "pending", _("En attente")
     ACCEPTED = "accepted", _("Acceptée")
     DECLINED = "declined", _("Déclinée")
     WITHDRAWN = "withdrawn", _("Retirée")
+    EXPIRED = "expired", _("Close : le rôle n'est plus ouvert")
+
+
+class ApplicationQuerySet(models.QuerySet):
+    """Who is on a team, and who is waiting: the one place these are written."""
+
+    def accepted(self):
+        return self.filter(status=ApplicationStatus.ACCEPTED)
+
+    def pending(self):
+        return self.filter(status=ApplicationStatus.PENDING)
+
+    def of_challenge(self, challenge):
+        return self.filter(slot__challenge=challenge)
+
+    def of_user(self, user):
+        return self.filter(user=user)
+
+    def members(self, challenge):
+        """The team of a challenge: its accepted applications, role by role."""
+        return (
+            self.accepted()
+            .of_challenge(challenge)
+            .select_related("user", "slot")
+            .order_by("slot_id", "user__last_name")
+        )
+
+    def to_decide(self):
+        """Pending applications to challenges that still recruit, for the people who decide."""
+        return (
+            self.pending()
+            .filter(slot__challenge__status__in=Status.recruiting())
+            .select_related("user", "slot__challenge")
+            .order_by("slot__challenge__title", "created_at")
+        )
+
+    def stale(self):
+        """Pending applications that can no longer succeed: the challenge stopped recruiting."""
+        return self.pending().exclude(slot__challenge__status__in=Status.recruiting())
 
 
 class Application(models.Model):
@@ -485,6 +544,8 @@ class Application(models.Model):
     message = models.TextField(_("message"), max_length=2_000, blank=True)
     created_at = models.DateTimeField(_("le"), auto_now_add=True)
     decided_at = models.DateTimeField(_("décidée le"), null=True, blank=True)
+
+    objects = ApplicationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("candidature")

@@ -9,6 +9,7 @@ from reserve.challenges.models import RoleSlot
 
 from .build import build_instance, challenge_id, pk_of
 from .engine import Match, rank_candidates
+from .models import Invitation
 
 CRITERIA = {
     "skill_fit": _("Compétences utiles au défi"),
@@ -43,15 +44,13 @@ class SlotCandidates:
 def ranked_slots(challenge, limit: int = 10) -> list[SlotCandidates]:
     """For each slot that takes more invitations, the best candidates; empty when the team is
     complete or every open seat awaits a reply."""
-    from .invitations import awaiting, seats_left
-
     instance = build_instance(challenges=type(challenge).objects.filter(pk=challenge.pk))
     if not instance.challenges:
         return []
     ranking = rank_candidates(instance, challenge_id(challenge.pk), limit=limit)
     matches = [m for s in ranking.slots for m in s.candidates]
     users = get_user_model().objects.in_bulk([pk_of(m.reservist_id) for m in matches])
-    slots = RoleSlot.objects.in_bulk([pk_of(s.slot_id) for s in ranking.slots])
+    slots = RoleSlot.objects.with_taken().in_bulk([pk_of(s.slot_id) for s in ranking.slots])
     return [
         SlotCandidates(
             slot=slots[pk_of(s.slot_id)],
@@ -59,8 +58,29 @@ def ranked_slots(challenge, limit: int = 10) -> list[SlotCandidates]:
             eligible=s.eligible,
             candidates=[Candidate(users[pk_of(m.reservist_id)], m) for m in s.candidates],
             shortfall=s.shortfall,
-            left=seats_left(slots[pk_of(s.slot_id)]),
-            pending=awaiting(slots[pk_of(s.slot_id)]).count(),
+            left=slots[pk_of(s.slot_id)].seats_left,
+            pending=Invitation.objects.awaiting(slots[pk_of(s.slot_id)]).count(),
         )
         for s in ranking.slots
+    ]
+
+
+def ranked_for_slot(slot: RoleSlot, limit: int = 10) -> list[Candidate]:
+    """The best candidates for one slot, best first."""
+    for entry in ranked_slots(slot.challenge, limit=limit):
+        if entry.slot.pk == slot.pk:
+            return entry.candidates
+    return []
+
+
+def stored_breakdown(match) -> list[dict]:
+    """A ranked match's score breakdown as stored with an invitation (as in a proposal)."""
+    return [
+        {
+            "component": c.name,
+            "points": c.points,
+            "max_points": c.max_points,
+            "explanation": c.explanation,
+        }
+        for c in match.breakdown
     ]
