@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reserve.core.audit import SYSTEM
-from reserve.core.lifecycle import fire_each
+from reserve.core.lifecycle import TransitionRefused, fire_each
 
 from . import applications, replacement
 from .invitations import SALT
@@ -59,7 +59,10 @@ def accept(user, invitation: Invitation) -> bool:
     invitation is no longer pending.
     """
     slot = lock_slot(invitation.slot_id)
-    INVITATION.check(user, Invitation.objects.select_for_update().get(pk=invitation.pk), "accept")
+    locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if locked.status != InvitationStatus.PENDING:
+        raise TransitionRefused(used_message(locked))
+    INVITATION.check(user, locked, "accept")
     if slot.seats_left <= 0:
         applications.close_invitation(invitation)
         return False

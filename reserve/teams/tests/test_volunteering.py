@@ -173,7 +173,6 @@ def test_withdrawing_an_accepted_application_is_refused_with_the_reason(client, 
 
     application.refresh_from_db()
     assert application.status == ApplicationStatus.ACCEPTED
-    assert (
-        "Impossible de « Retirer ma candidature » : la candidature est « Acceptée »"
-        in text(response)
+    assert "Impossible de « Retirer ma candidature » : la candidature est « Acceptée »" in text(
+        response
     )
