@@ -5,7 +5,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from reserve.accounts.tests.factories import UserFactory
 from reserve.challenges.models import Application, ApplicationStatus
+from reserve.challenges.tests.pages import text
 from reserve.core.models import OutboxMessage
 from reserve.teams import invitations
 from reserve.teams.models import Invitation, InvitationStatus, Proposal
@@ -167,3 +169,18 @@ def test_when_the_slot_fills_the_overbooked_invitation_is_closed_with_thanks(cli
         client.get(reverse("teams:my_invitations")).text
     )
     assert "cette invitation est close" in client.get(second.get_absolute_url()).text
+
+
+def test_only_the_invited_person_may_answer_through_the_link(client, staff, slot):
+    invitation = invitations.invite(staff, slot, reservist("Inès"))
+    client.force_login(UserFactory(email="paul@example.org", is_reservist=True))
+
+    page = client.get(reply_path(invitation))
+    client.post(reply_path(invitation), {"answer": "accept"})
+
+    assert page.status_code == 403
+    assert "adressée à quelqu'un d'autre" in text(page)
+    assert "Me reconnecter avec l'adresse invitée" in text(page)
+    invitation.refresh_from_db()
+    assert invitation.status == InvitationStatus.PENDING
+    assert not Application.objects.exists()
