@@ -250,20 +250,14 @@ def post_message(user, challenge, body: str, files=()) -> Message:
             message=message, file=upload, name=upload.name[:200], size=upload.size
         )
     mentioned = [p for p in mentioned_participants(challenge, body) if p.pk != user.pk]
-    if mentioned:
-        text = _("%(name)s vous a mentionné(e) sur « %(title)s »") % {
-            "name": user,
-            "title": challenge.title,
-        }
-        _notify(
-            mentioned,
-            challenge,
-            text,
-            body.strip(),
-            challenge.get_workspace_url(),
-            kind="challenges.mention",
-            essential=False,
-        )
+    tell(
+        mentioned,
+        "challenges/email/mention",
+        {"challenge": challenge, "author": user, "note": message.body},
+        url=challenge.get_workspace_url(),
+        kind="challenges.mention",
+        essential=False,
+    )
     record(user, "challenge.message_posted", challenge, message=message.pk)
     return message
 
@@ -330,32 +324,13 @@ def _notify_transition(actor, challenge, name, note) -> None:
     audience = [
         p for p in {p.pk: p for p in audience}.values() if p.pk != getattr(actor, "pk", None)
     ]
-    text = _("« %(title)s » : %(status)s") % {
-        "title": challenge.title,
-        "status": challenge.get_status_display(),
-    }
     # A decision or a request that comes with its reason (information needed, go, not retained)
     # is essential; the other steps are news of the challenge, which people may turn off.
-    essential = LIFECYCLE.get(name).needs_note
-    _notify(
-        audience,
-        challenge,
-        text,
-        note,
-        challenge.get_workspace_url(),
-        kind=f"challenges.{name}",
-        essential=essential,
-    )
-
-
-def _notify(people, challenge, text, note, url, *, kind, essential) -> None:
-    """In-app notification and e-mail (through the outbox), once per person."""
-    context = {"challenge": challenge, "text": text, "note": note}
     tell(
-        people,
-        "challenges/email/notification",
-        context,
-        url=url,
-        kind=kind,
-        essential=essential,
+        audience,
+        "challenges/email/transition",
+        {"challenge": challenge, "note": note},
+        url=challenge.get_workspace_url(),
+        kind=f"challenges.{name}",
+        essential=LIFECYCLE.get(name).needs_note,
     )
