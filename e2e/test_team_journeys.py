@@ -23,7 +23,7 @@ def test_staff_rank_run_lock_rerun_and_send_invitations(live_server, new_page, a
     expect(
         staff.get_by_role("heading", name=re.compile(r"^Inès Martin — [\d,]+ points$"))
     ).to_be_visible()
-    expect(staff.get_by_text("Niveau expert").first).to_be_visible()
+    expect(staff.get_by_text("Niveau « Expert »").first).to_be_visible()
     assert_accessible(staff)
 
     staff.get_by_role("navigation").get_by_role("link", name="Équipes").click()

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from reserve.challenges.models import Challenge, RoleSlot
 
 from .build import pk_of
-from .ranking import CRITERIA
+from .ranking import worded
 
 
 @dataclass
@@ -55,9 +55,7 @@ def proposal_blocks(proposal) -> list[ChallengeBlock]:
                 role=slot.skill_label if slot else a["slot"],
                 score=a["score"],
                 locked=a["locked"],
-                criteria=[
-                    (CRITERIA.get(c["component"], c["component"]), c) for c in a["breakdown"]
-                ],
+                criteria=worded(a["breakdown"]),
             )
         )
     for u in result["unfilled"]:

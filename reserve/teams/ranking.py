@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from reserve.challenges.models import RoleSlot
 
 from .build import build_instance, challenge_id, pk_of
-from .engine import Match, rank_candidates
+from .engine import Match, component_to_json, rank_candidates
 from .models import Invitation
+from .wording import criterion
 
 CRITERIA = {
     "skill_fit": _("Compétences utiles au défi"),
@@ -27,7 +28,8 @@ class Candidate:
     match: Match
 
     def criteria(self):
-        return [(CRITERIA.get(c.name, c.name), c) for c in self.match.breakdown]
+        """Each criterion's name and its points, worded for staff in the reader's language."""
+        return worded(stored_breakdown(self.match))
 
 
 @dataclass(frozen=True)
@@ -75,12 +77,15 @@ def ranked_for_slot(slot: RoleSlot, limit: int = 10) -> list[Candidate]:
 
 def stored_breakdown(match) -> list[dict]:
     """A ranked match's score breakdown as stored with an invitation (as in a proposal)."""
+    return [component_to_json(c) for c in match.breakdown]
+
+
+def worded(breakdown: list[dict]) -> list[tuple[str, dict]]:
+    """A stored breakdown as staff read it: (criterion's name, the part with its explanation)."""
     return [
-        {
-            "component": c.name,
-            "points": c.points,
-            "max_points": c.max_points,
-            "explanation": c.explanation,
-        }
-        for c in match.breakdown
+        (
+            CRITERIA.get(part["component"], part["component"]),
+            part | {"explanation": criterion(part)},
+        )
+        for part in breakdown
     ]

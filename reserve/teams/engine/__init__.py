@@ -51,7 +51,7 @@ Modules
 """
 
 from .candidates import Edges, candidate_edges
-from .cli import main, proposal_to_json, ranking_to_json
+from .cli import component_to_json, main, proposal_to_json, ranking_to_json
 from .index import PoolIndex, build_index
 from .proposal import finish_proposal, propose, rank_candidates
 from .results import COMPONENTS, Component, Match, Proposal, Ranking, SlotRanking, Unfilled
@@ -69,6 +69,7 @@ __all__ = [
     "Unfilled",
     "build_index",
     "candidate_edges",
+    "component_to_json",
     "choose_greedily",
     "finish_proposal",
     "main",

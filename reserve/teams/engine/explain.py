@@ -1,4 +1,5 @@
-"""Every score and every empty seat explained in plain French, for staff and for reservists."""
+"""Every score explained as message keys with parameters (worded by the Django layer), every
+empty seat and lock warning in plain French for staff."""
 
 from dataclasses import replace
 
@@ -83,17 +84,19 @@ RULE_FR = {
 
 
 def _explain(ix, ctx, p: int, points: list[int], maxima: list[int], minutes: int):
-    sentences = (
+    reasons = (
         _explain_skill(ix, ctx, p),
         _explain_level(ix, ctx, p),
-        _explain_interest(ix, ctx, ix.people[p]),
+        _explain_interest(ctx, ix.people[p]),
         _explain_hours(ctx, minutes),
         _explain_locality(ix, ctx, p),
         _explain_fairness(ix, ctx, p),
     )
     return tuple(
-        Component(name, as_points(tenths), most, sentence)
-        for name, tenths, most, sentence in zip(COMPONENTS, points, maxima, sentences, strict=True)
+        Component(name, as_points(tenths), most, key, params)
+        for name, tenths, most, (key, params) in zip(
+            COMPONENTS, points, maxima, reasons, strict=True
+        )
     )
 
 
@@ -102,91 +105,80 @@ def _label(ix, kind: str, key: str) -> str:
     return f"« {labels.get(key, key)} »"
 
 
-def _explain_skill(ix, ctx, p: int) -> str:
-    skill = _label(ix, "skill", ctx.slot.skill)
+# Each criterion is explained by a message key and its parameters (skill and theme codes, levels
+# 1-3, minutes, counts); the Django layer words them in the reader's language (teams/wording.py).
+
+
+def _explain_skill(ix, ctx, p: int) -> tuple[str, dict]:
+    skill = ctx.slot.skill
     if ctx.skill < 0 or ix.levels[ctx.skill, p] == 0:
-        return f"N'a pas déclaré la compétence {skill} demandée pour ce rôle."
+        return "skill.missing", {"skill": skill}
     if not ctx.other_skills:
-        return f"Possède la compétence {skill} demandée pour ce rôle."
-    also = [_label(ix, "skill", s) for s in ctx.other_skills if level_of(ix, s, p)]
+        return "skill.has", {"skill": skill}
+    also = [s for s in ctx.other_skills if level_of(ix, s, p)]
     if not also:
-        return (
-            f"Possède la compétence {skill} demandée pour ce rôle, "
-            "mais aucune autre des compétences recherchées par l'équipe."
-        )
-    useful = "utile" if len(also) == 1 else "utiles"
-    return (
-        f"Possède la compétence {skill} demandée pour ce rôle, et aussi {_join(also)}, "
-        f"{useful} à l'équipe."
-    )
+        return "skill.has_no_other", {"skill": skill}
+    return "skill.has_others", {"skill": skill, "others": also}
 
 
-def _explain_level(ix, ctx, p: int) -> str:
-    skill = _label(ix, "skill", ctx.slot.skill)
+def _explain_level(ix, ctx, p: int) -> tuple[str, dict]:
+    skill = ctx.slot.skill
     level = int(ix.levels[ctx.skill, p]) if ctx.skill >= 0 else 0
-    wanted = LEVEL_FR[ctx.min_level]
+    params = {"skill": skill, "level": level, "wanted": int(ctx.min_level)}
     if level == 0:
-        return f"Aucun niveau déclaré en {skill} (niveau demandé : {wanted})."
+        return "level.none", params
     if level == ctx.min_level:
-        return f"Niveau {LEVEL_FR[level]} en {skill}, le niveau demandé."
-    side = "au-dessus" if level > ctx.min_level else "en dessous"
-    return f"Niveau {LEVEL_FR[level]} en {skill}, {side} du niveau demandé ({wanted})."
+        return "level.equal", params
+    return ("level.above" if level > ctx.min_level else "level.below"), params
 
 
-def _explain_interest(ix, ctx, person: Reservist) -> str:
-    wanted = ctx.challenge.themes
+def _explain_interest(ctx, person: Reservist) -> tuple[str, dict]:
+    wanted = list(ctx.challenge.themes)
     if not wanted:
-        return "Le défi n'a pas de thème précisé : ce critère est neutre."
-    liked = [_label(ix, "theme", t) for t in wanted if t in person.themes]
+        return "interest.neutral", {}
+    liked = [t for t in wanted if t in person.themes]
     if len(wanted) == 1:
-        if liked:
-            return f"S'intéresse au thème du défi, {liked[0]}."
-        theme = _label(ix, "theme", wanted[0])
-        return f"Le thème du défi, {theme}, ne fait pas partie de ses intérêts."
+        return ("interest.one" if liked else "interest.not_one"), {"theme": wanted[0]}
     if not liked:
-        every = _join([_label(ix, "theme", t) for t in wanted])
-        return f"Aucun des thèmes du défi ({every}) ne fait partie de ses intérêts."
+        return "interest.none", {"themes": wanted}
     if len(liked) == len(wanted):
-        return f"S'intéresse à tous les thèmes du défi : {_join(liked)}."
-    return f"S'intéresse à {len(liked)} des {len(wanted)} thèmes du défi : {_join(liked)}."
+        return "interest.all", {"themes": liked}
+    return "interest.some", {"themes": liked, "total": len(wanted)}
 
 
-def _explain_hours(ctx, minutes: int) -> str:
-    start = f"Disponible {_hours(minutes)} par semaine pour un rôle de {_hours(ctx.minutes)}"
+def _explain_hours(ctx, minutes: int) -> tuple[str, dict]:
+    params = {"available": int(minutes), "needed": int(ctx.minutes)}
     if minutes < ctx.minutes:
-        return f"{start} : pas assez d'heures."
+        return "hours.short", params
     if minutes == ctx.minutes:
-        return f"{start} : aucune marge."
-    return f"{start} : il reste {_hours(minutes - ctx.minutes)} de marge."
+        return "hours.exact", params
+    return "hours.margin", params | {"margin": int(minutes - ctx.minutes)}
 
 
-def _explain_locality(ix, ctx, p: int) -> str:
+def _explain_locality(ix, ctx, p: int) -> tuple[str, dict]:
     slot = ctx.slot
     if not slot.on_site:
         if ix.pool.mode[p] == ON_SITE:
-            return "Rôle à distance, alors que la personne préfère travailler sur place."
-        return "Rôle à distance : le lieu où l'on habite ne compte pas."
-    where = f"à {slot.city} ({slot.departement})" if slot.city else f"dans le {slot.departement}"
+            return "locality.remote_prefers_site", {}
+        return "locality.remote", {}
+    where = {"city": slot.city or "", "departement": slot.departement}
     if ix.pool.dept[p] != ctx.dept:
-        return f"Rôle sur place {where}, hors de son département."
+        return "locality.elsewhere", where
     if ctx.city >= 0 and ix.pool.city[p] == ctx.city:
-        return f"Rôle sur place {where} : habite la même ville."
-    return f"Rôle sur place {where} : habite le même département."
+        return "locality.same_city", where
+    return "locality.same_departement", where
 
 
-def _explain_fairness(ix, ctx, p: int) -> str:
+def _explain_fairness(ix, ctx, p: int) -> tuple[str, dict]:
     engaged = int(ix.pool.engaged[p])
     if engaged:
-        plural = "s" if engaged > 1 else ""
-        return f"Déjà engagé·e sur {engaged} défi{plural} en cours : priorité à d'autres."
+        return "fairness.engaged", {"count": engaged}
     if ix.pool.never[p]:
-        bonus = ix.instance.settings.never_engaged_bonus
-        extra = f" (bonus de {bonus} points)" if bonus else ""
-        return f"N'a encore jamais participé à un défi : priorité aux nouveaux venus{extra}."
+        return "fairness.newcomer", {"bonus": ix.instance.settings.never_engaged_bonus}
     days = ctx.start - int(ix.pool.last_end[p])
     if days >= FAIRNESS_HORIZON_DAYS:
-        return "Dernier défi terminé plus de 6 mois avant ce sprint."
-    return f"Dernier défi terminé {days} jours avant ce sprint (priorité pleine après 6 mois)."
+        return "fairness.long_ago", {"months": FAIRNESS_HORIZON_DAYS // 30}
+    return "fairness.recent", {"days": int(days), "months": FAIRNESS_HORIZON_DAYS // 30}
 
 
 def gap_reason(ix, ctx, drops: dict[str, int], here: int, elsewhere: int, available=0) -> str:

@@ -1,16 +1,20 @@
 """What the engine returns: proposals and rankings, every pair with its score breakdown."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 COMPONENTS = ("skill_fit", "level", "interest", "availability", "locality", "fairness")
 
 
 @dataclass(frozen=True)
 class Component:
+    """One criterion of a score; why, as a message key and its parameters (e.g.
+    "level.above", {"skill": "tech.backend", "level": 3, "wanted": 2})."""
+
     name: str
     points: float
     max_points: float
-    explanation: str
+    key: str
+    params: dict = field(default_factory=dict, hash=False, compare=True)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ from django import template
 from reserve.challenges.models import Application, ApplicationStatus
 
 from ..models import Invitation, InvitationStatus
+from ..wording import why_you as _why_you
 
 register = template.Library()
 
@@ -26,3 +27,9 @@ def my_engagements(user):
         .select_related("slot__challenge")
     )
     return {"invitations": invitations, "applications": applications}
+
+
+@register.filter
+def why_you(breakdown) -> list[str]:
+    """An invitation's stored breakdown as "Pourquoi vous": said to the person, strengths first."""
+    return _why_you(breakdown or [])

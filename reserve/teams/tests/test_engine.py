@@ -370,7 +370,7 @@ def test_level_above_the_minimum_is_explained():
     level = breakdown(propose(instance).assignments[0])["level"]
 
     assert (level.points, level.max_points) == (25.0, 25)
-    assert level.explanation == "Niveau expert en « UX », au-dessus du niveau demandé (confirmé)."
+    assert (level.key, level.params) == ("level.above", {"skill": "ux", "level": 3, "wanted": 2})
 
 
 def test_never_engaged_person_gets_the_fairness_bonus():
@@ -379,9 +379,7 @@ def test_never_engaged_person_gets_the_fairness_bonus():
     fairness = breakdown(propose(instance).assignments[0])["fairness"]
 
     assert (fairness.points, fairness.max_points) == (25.0, 25)
-    assert fairness.explanation == (
-        "N'a encore jamais participé à un défi : priorité aux nouveaux venus (bonus de 10 points)."
-    )
+    assert (fairness.key, fairness.params) == ("fairness.newcomer", {"bonus": 10})
 
 
 def test_person_engaged_elsewhere_gets_no_fairness_points():
@@ -390,7 +388,7 @@ def test_person_engaged_elsewhere_gets_no_fairness_points():
     fairness = breakdown(propose(instance).assignments[0])["fairness"]
 
     assert fairness.points == 0.0
-    assert fairness.explanation == "Déjà engagé·e sur 1 défi en cours : priorité à d'autres."
+    assert (fairness.key, fairness.params) == ("fairness.engaged", {"count": 1})
 
 
 def test_hours_margin_is_explained():
@@ -399,9 +397,8 @@ def test_hours_margin_is_explained():
     availability = breakdown(propose(instance).assignments[0])["availability"]
 
     assert availability.points == 2.0
-    assert availability.explanation == (
-        "Disponible 7 h 30 par semaine pour un rôle de 6 h : il reste 1 h 30 de marge."
-    )
+    assert availability.key == "hours.margin"
+    assert availability.params == {"available": 450, "needed": 360, "margin": 90}
 
 
 def test_interest_in_the_theme_is_explained():
@@ -414,7 +411,7 @@ def test_interest_in_the_theme_is_explained():
     interest = breakdown(propose(instance).assignments[0])["interest"]
 
     assert interest.points == 10.0
-    assert interest.explanation == "S'intéresse à 1 des 2 thèmes du défi : « Énergie »."
+    assert (interest.key, interest.params) == ("interest.some", {"themes": ["energie"], "total": 2})
 
 
 def test_same_city_on_site_is_explained():
@@ -427,7 +424,8 @@ def test_same_city_on_site_is_explained():
     locality = breakdown(propose(instance).assignments[0])["locality"]
 
     assert locality.points == 10.0
-    assert locality.explanation == "Rôle sur place à Lyon (69) : habite la même ville."
+    assert locality.key == "locality.same_city"
+    assert locality.params == {"city": "Lyon", "departement": "69"}
 
 
 def test_team_skills_the_person_also_has_raise_skill_fit():
@@ -446,9 +444,8 @@ def test_team_skills_the_person_also_has_raise_skill_fit():
     fits = {m.reservist_id: breakdown(m)["skill_fit"] for m in ranking}
 
     assert (fits["r-1"].points, fits["r-2"].points) == (20.0, 10.0)
-    assert fits["r-1"].explanation == (
-        "Possède la compétence « UX » demandée pour ce rôle, et aussi « Data », utile à l'équipe."
-    )
+    assert fits["r-1"].key == "skill.has_others"
+    assert fits["r-1"].params == {"skill": "ux", "others": ["data"]}
 
 
 def test_every_score_is_the_sum_of_its_breakdown():
