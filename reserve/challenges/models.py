@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reserve.reservists.taxonomy import THEMES
+from reserve.reservists.taxonomy import Level as SkillLevel
 
 from .grid import CRITERIA, SCORES
 from .skills import skill_label
@@ -406,10 +407,10 @@ class Attachment(models.Model):
         return self.name
 
 
-class Level(models.TextChoices):
-    DISCOVERING = "discovering", _("Découverte")
-    CONFIDENT = "confident", _("À l'aise")
-    EXPERT = "expert", _("Expert")
+# The minimum level of a role, in the words a reservist uses for their own (the one vocabulary).
+Level = models.TextChoices(
+    "Level", [(level.name, (level.code, level.label)) for level in SkillLevel]
+)
 
 
 class Location(models.TextChoices):
