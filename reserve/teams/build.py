@@ -4,14 +4,16 @@ Identifiers in the instance are stable and carry no personal data: ``r-<user id>
 ``c-<challenge id>`` for a challenge, ``s-<slot id>`` for a role slot.
 """
 
+import copy
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
 
 from reserve.challenges.models import (
+    SPRINT_DAYS,
     Application,
-    ApplicationStatus,
     Challenge,
     Location,
     RoleSlot,
@@ -51,15 +53,19 @@ def build_instance(as_of: date | None = None, challenges=None, locks=(), exclusi
     return parse_instance(build_instance_data(as_of, challenges, locks, exclusions))
 
 
-def build_instance_data(as_of=None, challenges=None, locks=(), exclusions=()) -> dict:
-    """The instance as the JSON-ready dict stored with every proposal."""
+def build_instance_data(
+    as_of=None, challenges=None, locks=(), exclusions=(), profiles=None
+) -> dict:
+    """The instance as the JSON-ready dict stored with every proposal; `profiles` narrows the
+    people read (the whole pool by default)."""
     as_of = as_of or timezone.localdate()
     if challenges is None:
         challenges = Challenge.objects.filter(status=Status.TEAM_FORMING)
+    profiles = _profiles(Profile.objects.in_pool() if profiles is None else profiles)
     accepted = _accepted_applications()
     invitations = list(Invitation.objects.select_related("slot__challenge"))
     pending = [i for i in invitations if i.status == InvitationStatus.PENDING]
-    reservists = [_reservist(p, as_of, accepted + pending, invitations) for p in _profiles()]
+    reservists = [_reservist(p, as_of, accepted + pending, invitations) for p in profiles]
     slots = [
         data for c in _challenges(challenges) if (data := _challenge(c, as_of, accepted + pending))
     ]
@@ -70,6 +76,7 @@ def build_instance_data(as_of=None, challenges=None, locks=(), exclusions=()) ->
     return {
         "format_version": FORMAT_VERSION,
         "as_of": as_of.isoformat(),
+        "settings": copy.deepcopy(settings.TEAM_MATCHING),
         "reservists": reservists,
         "challenges": slots,
         "locks": [{"reservist": r, "slot": s} for r, s in locks],
@@ -85,12 +92,21 @@ def build_instance_data(as_of=None, challenges=None, locks=(), exclusions=()) ->
     }
 
 
-def _profiles():
-    return (
-        Profile.objects.in_pool()
-        .prefetch_related("skills", "periods")
-        .select_related("user")
-        .order_by("user_id")
+def build_slot_instance(slot) -> Instance:
+    """The instance that ranks candidates for one slot: its challenge, and only the people who
+    have the slot's skill at its level (nobody else could take it), not the whole pool."""
+    level = Level.from_code(slot.level)
+    return parse_instance(
+        build_instance_data(
+            challenges=Challenge.objects.filter(pk=slot.challenge_id),
+            profiles=Profile.objects.in_pool().with_skill(slot.skill, level),
+        )
+    )
+
+
+def _profiles(queryset) -> list:
+    return list(
+        queryset.prefetch_related("skills", "periods").select_related("user").order_by("user_id")
     )
 
 
@@ -100,11 +116,7 @@ def _challenges(queryset):
 
 
 def _accepted_applications() -> list:
-    return list(
-        Application.objects.filter(status=ApplicationStatus.ACCEPTED).select_related(
-            "slot__challenge"
-        )
-    )
+    return list(Application.objects.accepted().select_related("slot__challenge"))
 
 
 def _reservist(profile, as_of: date, accepted: list, invitations: list) -> dict:
@@ -175,7 +187,7 @@ def _subtract(period, busy_start: date, busy_end: date) -> list:
 def _challenge(challenge, as_of: date, accepted: list) -> dict | None:
     """The open slots; `accepted` holds accepted applications and pending invitations."""
     start = challenge.sprint_start or as_of
-    end = challenge.sprint_end or start + timedelta(days=29)
+    end = challenge.sprint_end or start + timedelta(days=SPRINT_DAYS - 1)
     joined, invited = {}, {}
     for taken in accepted:
         if taken.slot.challenge_id == challenge.pk:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reserve.challenges.models import RoleSlot
 
-from .build import build_instance, challenge_id, pk_of
+from .build import build_instance, build_slot_instance, challenge_id, pk_of
 from .engine import Match, component_to_json, rank_candidates
 from .models import Invitation
 from .wording import criterion
@@ -43,10 +43,11 @@ class SlotCandidates:
     pending: int = 0  # invitations awaiting a reply
 
 
-def ranked_slots(challenge, limit: int = 10) -> list[SlotCandidates]:
+def ranked_slots(challenge, limit: int = 10, instance=None) -> list[SlotCandidates]:
     """For each slot that takes more invitations, the best candidates; empty when the team is
     complete or every open seat awaits a reply."""
-    instance = build_instance(challenges=type(challenge).objects.filter(pk=challenge.pk))
+    if instance is None:
+        instance = build_instance(challenges=type(challenge).objects.filter(pk=challenge.pk))
     if not instance.challenges:
         return []
     ranking = rank_candidates(instance, challenge_id(challenge.pk), limit=limit)
@@ -68,8 +69,10 @@ def ranked_slots(challenge, limit: int = 10) -> list[SlotCandidates]:
 
 
 def ranked_for_slot(slot: RoleSlot, limit: int = 10) -> list[Candidate]:
-    """The best candidates for one slot, best first."""
-    for entry in ranked_slots(slot.challenge, limit=limit):
+    """The best candidates for one slot, best first, read from the people who have its skill
+    at its level only (replacing one decline does not rebuild the whole pool)."""
+    instance = build_slot_instance(slot)
+    for entry in ranked_slots(slot.challenge, limit=limit, instance=instance):
         if entry.slot.pk == slot.pk:
             return entry.candidates
     return []
