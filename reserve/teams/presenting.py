@@ -8,6 +8,7 @@ from reserve.challenges.models import Challenge, RoleSlot
 
 from .build import pk_of
 from .ranking import worded
+from .wording import explanation
 
 
 @dataclass
@@ -61,6 +62,15 @@ def proposal_blocks(proposal) -> list[ChallengeBlock]:
     for u in result["unfilled"]:
         slot = slots.get(pk_of(u["slot"]))
         blocks[u["challenge"]].unfilled.append(
-            {"role": slot.skill_label if slot else u["slot"], **u}
+            {
+                **u,
+                "role": slot.skill_label if slot else u["slot"],
+                "reason": explanation(u["reason"]),
+            }
         )
     return list(blocks.values())
+
+
+def warnings(proposal) -> list[str]:
+    """The proposal's lock warnings, worded for staff."""
+    return [explanation(w) for w in proposal.result.get("warnings", [])]

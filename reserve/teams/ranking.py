@@ -10,7 +10,7 @@ from reserve.challenges.models import RoleSlot
 from .build import build_instance, build_slot_instance, challenge_id, pk_of
 from .engine import Match, component_to_json, rank_candidates
 from .models import Invitation
-from .wording import criterion
+from .wording import criterion, explanation
 
 CRITERIA = {
     "skill_fit": _("Compétences utiles au défi"),
@@ -60,7 +60,7 @@ def ranked_slots(challenge, limit: int = 10, instance=None) -> list[SlotCandidat
             seats=s.count,
             eligible=s.eligible,
             candidates=[Candidate(users[pk_of(m.reservist_id)], m) for m in s.candidates],
-            shortfall=s.shortfall,
+            shortfall=explanation(s.shortfall) or None,
             left=slots[pk_of(s.slot_id)].seats_left,
             pending=Invitation.objects.awaiting(slots[pk_of(s.slot_id)]).count(),
         )

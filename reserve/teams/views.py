@@ -24,6 +24,7 @@ from .forms import ApplicationsForm, InviteForm, ProposalChoiceForm, ReplyForm, 
 from .models import Invitation, Proposal, TeamLink
 from .permissions import can_manage_links, can_see, can_see_invitation, is_addressee
 from .presenting import proposal_blocks
+from .presenting import warnings as proposal_warnings
 from .ranking import ranked_slots
 
 
@@ -58,6 +59,7 @@ def proposal(request, pk):
     context = {
         "proposal": proposal,
         "blocks": proposal_blocks(proposal),
+        "warnings": proposal_warnings(proposal),
         "locks": set(proposal.locks),
         "is_latest": not Proposal.objects.filter(pk__gt=proposal.pk).exists(),
     }

@@ -201,3 +201,131 @@ def why_you(parts: list[dict]) -> list[str]:
     )
     sentences = [_invitee_sentence(p["key"], _values(p.get("params", {}))) for p in ranked]
     return [s for s in sentences if s]
+
+
+RULE_ONE = {
+    "here": lambda: _("est déjà sur ce rôle"),
+    "elsewhere": lambda: _("est déjà proposée sur un autre défi ou un autre rôle"),
+    "team": lambda: _("fait déjà partie de l'équipe sur un autre rôle"),
+    "excluded": lambda: _("a été écartée de ce défi"),
+    "room": lambda: _("a déjà atteint le nombre maximal de défis en cours"),
+    "hours": lambda: _("n'a pas assez d'heures disponibles par semaine"),
+    "dates": lambda: _("n'est pas disponible aux dates du sprint"),
+    "location": lambda: _(
+        "n'habite pas le département %(departement)s ou ne souhaite travailler qu'à distance"
+    ),
+    "rest": lambda: _("est en période de repos après un défi ou un refus récent"),
+    "skill": lambda: _("n'a pas la compétence %(skill)s au niveau demandé"),
+}
+RULE_MANY = {
+    "here": lambda: _("sont déjà sur ce rôle"),
+    "elsewhere": lambda: _("sont déjà proposées sur d'autres défis ou d'autres rôles"),
+    "team": lambda: _("font déjà partie de l'équipe sur un autre rôle"),
+    "excluded": lambda: _("ont été écartées de ce défi"),
+    "room": lambda: _("ont déjà atteint le nombre maximal de défis en cours"),
+    "hours": lambda: _("n'ont pas assez d'heures disponibles par semaine"),
+    "dates": lambda: _("ne sont pas disponibles aux dates du sprint"),
+    "location": lambda: _(
+        "n'habitent pas le département %(departement)s ou ne souhaitent travailler qu'à distance"
+    ),
+    "rest": lambda: _("sont en période de repos après un défi ou un refus récent"),
+}
+
+
+def _rule(name: str, count: int, values: dict) -> str:
+    table = RULE_ONE if count == 1 else RULE_MANY
+    return table[name]() % values
+
+
+def explanation(message) -> str:
+    """An empty seat's reason, a ranking's shortfall or a lock warning, for staff; older
+    proposals stored finished sentences, shown as they are."""
+    if not message:
+        return ""
+    if isinstance(message, str):
+        return message
+    key, params = message["key"], message.get("params", {})
+    values = _values({k: v for k, v in params.items() if k not in ("rules", "reason")})
+    if key == "gap.no_skill":
+        return _("Personne dans la réserve n'a la compétence %(skill)s.") % values
+    if key == "gap.no_level":
+        return (
+            _(
+                "Personne dans la réserve n'a la compétence "
+                "%(skill)s au niveau demandé (%(wanted)s)."
+            )
+            % values
+        )
+    if key == "gap.rules":
+        return _gap_rules(params["rules"], values)
+    if key == "shortfall":
+        counted = _("%(available)s pour %(seats)s.") % {
+            "available": ngettext(
+                "%(n)s personne disponible", "%(n)s personnes disponibles", params["available"]
+            )
+            % {"n": params["available"]},
+            "seats": ngettext("%(n)s place", "%(n)s places", params["seats"])
+            % {"n": params["seats"]},
+        }
+        reason = explanation(params.get("reason"))
+        return f"{counted} {reason}" if reason else counted
+    if key == "lock.rule":
+        return _("Choix verrouillé : %(reservist)s sur « %(slot)s » %(why)s.") % (
+            values | {"why": _rule(params["rule"], 1, values)}
+        )
+    if key == "lock.hours":
+        return _(
+            "Les choix verrouillés de %(reservist)s demandent "
+            "%(asked)s par semaine, pour %(available)s."
+        ) % (values | {"asked": _hours(params["asked"])})
+    if key == "lock.room":
+        return (
+            _(
+                "Les choix verrouillés de %(reservist)s dépassent le "
+                "nombre maximal de défis en cours."
+            )
+            % values
+        )
+    return key
+
+
+def _gap_rules(rules: list, values: dict) -> str:
+    total, others = values["total"], values["beyond_available"]
+    if len(rules) == 1:
+        name, _count = rules[0]
+        why = _rule(name, total, values)
+        if total == 1:
+            text = (
+                _(
+                    "La seule autre personne qui a la compétence "
+                    "%(skill)s au niveau demandé %(why)s."
+                )
+                if others
+                else _("La seule personne qui a la compétence %(skill)s au niveau demandé %(why)s.")
+            )
+        else:
+            text = (
+                _(
+                    "Les %(total)s autres personnes qui ont la compétence "
+                    "%(skill)s au niveau demandé %(why)s."
+                )
+                if others
+                else _(
+                    "Les %(total)s personnes qui ont la compétence "
+                    "%(skill)s au niveau demandé %(why)s."
+                )
+            )
+        return text % (values | {"why": why})
+    phrases = _join([f"{count} {_rule(name, count, values)}" for name, count in rules])
+    text = (
+        _(
+            "Sur les %(total)s autres personnes qui ont la compétence "
+            "%(skill)s au niveau demandé, %(why)s."
+        )
+        if others
+        else _(
+            "Sur les %(total)s personnes qui ont la compétence "
+            "%(skill)s au niveau demandé, %(why)s."
+        )
+    )
+    return text % (values | {"why": phrases})

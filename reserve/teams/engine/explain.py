@@ -1,5 +1,5 @@
-"""Every score explained as message keys with parameters (worded by the Django layer), every
-empty seat and lock warning in plain French for staff."""
+"""Every score, empty seat and lock warning explained as message keys with parameters; the
+Django layer (reserve/teams/wording.py) words them in the reader's language."""
 
 from dataclasses import replace
 
@@ -48,39 +48,8 @@ def explained_matches(ix, ctx, persons, rows, minutes, locked: bool = False) -> 
     return sorted(matches, key=lambda m: (-m.score, m.reservist_id))
 
 
-LEVEL_FR = {1: "découverte", 2: "confirmé", 3: "expert"}
-RULE_FR = {
-    "here": ("est déjà sur ce rôle", "sont déjà sur ce rôle"),
-    "elsewhere": (
-        "est déjà proposée sur un autre défi ou un autre rôle",
-        "sont déjà proposées sur d'autres défis ou d'autres rôles",
-    ),
-    "team": (
-        "fait déjà partie de l'équipe sur un autre rôle",
-        "font déjà partie de l'équipe sur un autre rôle",
-    ),
-    "excluded": ("a été écartée de ce défi", "ont été écartées de ce défi"),
-    "room": (
-        "a déjà atteint le nombre maximal de défis en cours",
-        "ont déjà atteint le nombre maximal de défis en cours",
-    ),
-    "hours": (
-        "n'a pas assez d'heures disponibles par semaine",
-        "n'ont pas assez d'heures disponibles par semaine",
-    ),
-    "dates": (
-        "n'est pas disponible aux dates du sprint",
-        "ne sont pas disponibles aux dates du sprint",
-    ),
-    "location": (
-        "n'habite pas le département {dept} ou ne souhaite travailler qu'à distance",
-        "n'habitent pas le département {dept} ou ne souhaitent travailler qu'à distance",
-    ),
-    "rest": (
-        "est en période de repos après un défi ou un refus récent",
-        "sont en période de repos après un défi ou un refus récent",
-    ),
-}
+# Why a person with the skill cannot take a seat, in the order empty seats list them.
+RULES = ("here", "elsewhere", "team", "excluded", "room", "hours", "dates", "location", "rest")
 
 
 def _explain(ix, ctx, p: int, points: list[int], maxima: list[int], minutes: int):
@@ -98,11 +67,6 @@ def _explain(ix, ctx, p: int, points: list[int], maxima: list[int], minutes: int
             COMPONENTS, points, maxima, reasons, strict=True
         )
     )
-
-
-def _label(ix, kind: str, key: str) -> str:
-    labels = ix.instance.skill_labels if kind == "skill" else ix.instance.theme_labels
-    return f"« {labels.get(key, key)} »"
 
 
 # Each criterion is explained by a message key and its parameters (skill and theme codes, levels
@@ -181,35 +145,38 @@ def _explain_fairness(ix, ctx, p: int) -> tuple[str, dict]:
     return "fairness.recent", {"days": int(days), "months": FAIRNESS_HORIZON_DAYS // 30}
 
 
-def gap_reason(ix, ctx, drops: dict[str, int], here: int, elsewhere: int, available=0) -> str:
+def gap_reason(ix, ctx, drops: dict[str, int], here: int, elsewhere: int, available=0):
     """Why seats stay empty, about the people who have the skill at the level but are not
-    `available` (ranking mode speaks of the available ones separately)."""
-    skill = _label(ix, "skill", ctx.slot.skill)
+    `available` (ranking mode speaks of the available ones separately): a message (key and
+    parameters), or None when nothing explains it."""
+    skill = ctx.slot.skill
     if ctx.skill < 0:
-        return f"Personne dans la réserve n'a la compétence {skill}."
+        return message("gap.no_skill", skill=skill)
     if not drops["skilled"]:
-        return (
-            f"Personne dans la réserve n'a la compétence {skill} "
-            f"au niveau demandé ({LEVEL_FR[ctx.min_level]})."
-        )
+        return message("gap.no_level", skill=skill, wanted=int(ctx.min_level))
     counts = {**drops, "here": here, "elsewhere": elsewhere}
-    order = ("here", "elsewhere", "team", "excluded", "room", "hours", "dates", "location", "rest")
-    parts = [(counts[k], RULE_FR[k]) for k in order if counts.get(k)]
-    if not parts:
-        return ""
-    dept, total = ctx.slot.departement, drops["skilled"] - available
-    other, others = (" autre", " autres") if available else ("", "")
-    who = f"la compétence {skill} au niveau demandé"
-    if len(parts) == 1:
-        _, (one, many) = parts[0]
-        if total == 1:
-            return f"La seule{other} personne qui a {who} {one.format(dept=dept)}."
-        return f"Les {total}{others} personnes qui ont {who} {many.format(dept=dept)}."
-    phrases = [f"{n} {(one if n == 1 else many).format(dept=dept)}" for n, (one, many) in parts]
-    return f"Sur les {total}{others} personnes qui ont {who}, {_join(phrases)}."
+    rules = [[rule, int(counts[rule])] for rule in RULES if counts.get(rule)]
+    if not rules:
+        return None
+    return message(
+        "gap.rules",
+        skill=skill,
+        total=int(drops["skilled"] - available),
+        beyond_available=bool(available),
+        rules=rules,
+        departement=ctx.slot.departement,
+    )
 
 
-def lock_warnings(ix: PoolIndex) -> tuple[str, ...]:
+def shortfall(ix, ctx, drops: dict[str, int], eligible: int):
+    """Why a ranked slot has fewer available people than seats (a message, or None)."""
+    reason = gap_reason(ix, ctx, drops, drops.get("here", 0), 0, available=eligible)
+    if not eligible:
+        return reason
+    return message("shortfall", available=int(eligible), seats=int(ctx.seats), reason=reason)
+
+
+def lock_warnings(ix: PoolIndex) -> tuple[dict, ...]:
     warnings = []
     for p, s in ix.locks:
         ctx, person = ix.slots[s], ix.people[p]
@@ -217,32 +184,26 @@ def lock_warnings(ix: PoolIndex) -> tuple[str, ...]:
         alone = ix.pool.take(np.array([p]))
         broken += [n for n, test in hard_rules(ix, ctx, lock_check=True) if not test(alone)[0]]
         for name in broken:
-            why = (
-                f"n'a pas la compétence {_label(ix, 'skill', ctx.slot.skill)} au niveau demandé"
-                if name == "skill"
-                else RULE_FR[name][0].format(dept=ctx.slot.departement)
+            warnings.append(
+                message(
+                    "lock.rule",
+                    reservist=person.id,
+                    slot=ctx.slot.title,
+                    rule=name,
+                    skill=ctx.slot.skill,
+                    departement=ctx.slot.departement,
+                )
             )
-            warnings.append(f"Choix verrouillé : {person.id} sur « {ctx.slot.title} » {why}.")
     for p in sorted({p for p, _ in ix.locks}):
-        whose, available = f"Les choix verrouillés de {ix.people[p].id}", ix.raw_minutes[p]
+        who, available = ix.people[p].id, int(ix.raw_minutes[p])
         if ix.pool.minutes[p] < 0:
-            asked = _hours(available - ix.pool.minutes[p])
-            warnings.append(f"{whose} demandent {asked} par semaine, pour {_hours(available)}.")
+            asked = available - int(ix.pool.minutes[p])
+            warnings.append(message("lock.hours", reservist=who, asked=asked, available=available))
         if ix.pool.room[p] < 0:
-            warnings.append(f"{whose} dépassent le nombre maximal de défis en cours.")
+            warnings.append(message("lock.room", reservist=who))
     return tuple(warnings)
 
 
-def count_fr(n: int, noun: str) -> str:
-    """'1 personne disponible', '2 personnes disponibles': French plural of each word."""
-    words = noun.split() if n == 1 else [f"{word}s" for word in noun.split()]
-    return f"{n} {' '.join(words)}"
-
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} et {items[-1]}"
-
-
-def _hours(minutes: int) -> str:
-    hours, rest = divmod(int(minutes), 60)
-    return f"{hours} h {rest:02d}" if rest else f"{hours} h"
+def message(key: str, **params) -> dict:
+    """An explanation as plain data: a key the Django layer words, and its parameters."""
+    return {"key": key, "params": params}

@@ -33,7 +33,7 @@ class Unfilled:
     challenge_id: str
     slot_id: str
     missing: int
-    reason: str
+    reason: dict | None  # {"key", "params"}, worded by the Django layer
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class Proposal:
     total_score: float
     assignments: tuple[Match, ...]
     unfilled: tuple[Unfilled, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[dict, ...]
     stats: dict
 
 
@@ -53,7 +53,7 @@ class SlotRanking:
     eligible: int
     locked: tuple[Match, ...]
     candidates: tuple[Match, ...]
-    shortfall: str | None
+    shortfall: dict | None
 
 
 @dataclass(frozen=True)

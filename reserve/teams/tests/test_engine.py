@@ -236,7 +236,16 @@ def test_lock_breaking_a_rule_is_kept_with_a_warning():
 
     assert assigned(proposal) == {("r-1", "c-1/ux")}
     assert proposal.warnings == (
-        "Choix verrouillé : r-1 sur « Designer UX » n'est pas disponible aux dates du sprint.",
+        {
+            "key": "lock.rule",
+            "params": {
+                "reservist": "r-1",
+                "slot": "Designer UX",
+                "rule": "dates",
+                "skill": "ux",
+                "departement": None,
+            },
+        },
     )
 
 
@@ -251,7 +260,7 @@ def test_locks_beyond_a_persons_hours_are_kept_with_a_warning():
 
     assert len(proposal.assignments) == 2
     assert proposal.warnings == (
-        "Les choix verrouillés de r-1 demandent 12 h par semaine, pour 10 h.",
+        {"key": "lock.hours", "params": {"reservist": "r-1", "asked": 720, "available": 600}},
     )
 
 
@@ -268,7 +277,7 @@ def test_empty_seat_says_nobody_has_the_skill():
     [gap] = propose(instance).unfilled
 
     assert (gap.slot_id, gap.missing) == ("c-1/secu", 1)
-    assert gap.reason == "Personne dans la réserve n'a la compétence « Sécurité »."
+    assert gap.reason == {"key": "gap.no_skill", "params": {"skill": "securite"}}
 
 
 def test_empty_seat_says_nobody_has_the_level():
@@ -279,9 +288,7 @@ def test_empty_seat_says_nobody_has_the_level():
 
     [gap] = propose(instance).unfilled
 
-    assert gap.reason == (
-        "Personne dans la réserve n'a la compétence « ux » au niveau demandé (expert)."
-    )
+    assert gap.reason == {"key": "gap.no_level", "params": {"skill": "ux", "wanted": 3}}
 
 
 def test_empty_seat_says_the_competent_person_is_taken_elsewhere():
@@ -294,10 +301,14 @@ def test_empty_seat_says_the_competent_person_is_taken_elsewhere():
     [gap] = propose(instance).unfilled
 
     assert gap.slot_id == "c-2/ux"
-    assert gap.reason == (
-        "La seule personne qui a la compétence « ux » au niveau demandé "
-        "est déjà proposée sur un autre défi ou un autre rôle."
-    )
+    assert gap.reason["key"] == "gap.rules"
+    assert gap.reason["params"] | {"departement": None} == {
+        "skill": "ux",
+        "total": 1,
+        "beyond_available": False,
+        "rules": [["elsewhere", 1]],
+        "departement": None,
+    }
 
 
 def test_empty_seat_lists_why_each_competent_person_cannot_come():
@@ -308,10 +319,10 @@ def test_empty_seat_lists_why_each_competent_person_cannot_come():
 
     [gap] = propose(instance).unfilled
 
-    assert gap.reason == (
-        "Sur les 2 personnes qui ont la compétence « ux » au niveau demandé, "
-        "1 n'a pas assez d'heures disponibles par semaine "
-        "et 1 n'est pas disponible aux dates du sprint."
+    assert gap.reason["key"] == "gap.rules"
+    assert (gap.reason["params"]["total"], gap.reason["params"]["rules"]) == (
+        2,
+        [["hours", 1], ["dates", 1]],
     )
 
 
@@ -322,7 +333,7 @@ def test_empty_reserve_leaves_every_seat_empty_with_a_reason():
 
     assert proposal.assignments == ()
     assert [(g.missing, g.reason) for g in proposal.unfilled] == [
-        (2, "Personne dans la réserve n'a la compétence « ux ».")
+        (2, {"key": "gap.no_skill", "params": {"skill": "ux"}})
     ]
 
 
@@ -484,7 +495,10 @@ def test_ranking_explains_a_slot_nobody_can_fill():
     [slot] = rank_candidates(instance, "c-1").slots
 
     assert slot.eligible == 1
-    assert slot.shortfall == "1 personne disponible pour 2 places."
+    assert slot.shortfall == {
+        "key": "shortfall",
+        "params": {"available": 1, "seats": 2, "reason": None},
+    }
 
 
 def test_ranking_explains_who_cannot_come():
@@ -495,10 +509,9 @@ def test_ranking_explains_who_cannot_come():
 
     [slot] = rank_candidates(instance, "c-1").slots
 
-    assert slot.shortfall == (
-        "1 personne disponible pour 3 places. La seule autre personne qui a la compétence « ux » "
-        "au niveau demandé n'est pas disponible aux dates du sprint."
-    )
+    assert slot.shortfall["params"]["available"] == 1
+    assert slot.shortfall["params"]["reason"]["params"]["rules"] == [["dates", 1]]
+    assert slot.shortfall["params"]["reason"]["params"]["beyond_available"] is True
 
 
 def test_ranking_shows_locked_people_apart():

@@ -81,3 +81,37 @@ def test_the_invitation_page_says_why_you_in_the_second_person(client, staff, sl
     assert "Pourquoi vous" in page
     assert "Votre niveau en « Développement back end »" in page
     assert "Déjà engagé" not in page
+
+
+def test_empty_seats_shortfalls_and_lock_warnings_are_worded_for_staff():
+    from reserve.teams.wording import explanation
+
+    rules = {
+        "key": "gap.rules",
+        "params": {
+            "skill": "design.ux",
+            "total": 2,
+            "beyond_available": False,
+            "rules": [["hours", 1], ["dates", 1]],
+            "departement": None,
+        },
+    }
+    assert explanation(rules) == (
+        "Sur les 2 personnes qui ont la compétence « Design UX » au niveau demandé, 1 n'a pas "
+        "assez d'heures disponibles par semaine et 1 n'est pas disponible aux dates du sprint."
+    )
+    one = {"key": "gap.rules", "params": rules["params"] | {"total": 1, "beyond_available": True,
+                                                            "rules": [["dates", 1]]}}  # fmt: skip
+    assert explanation(
+        {"key": "shortfall", "params": {"available": 1, "seats": 3, "reason": one}}
+    ) == (  # fmt: skip
+        "1 personne disponible pour 3 places. La seule autre personne qui a la compétence "
+        "« Design UX » au niveau demandé n'est pas disponible aux dates du sprint."
+    )
+    hours = {"key": "lock.hours", "params": {"reservist": "r-1", "asked": 720, "available": 600}}
+    assert explanation(hours) == (
+        "Les choix verrouillés de r-1 demandent 12 h par semaine, pour 10 h."
+    )
+    assert explanation("Une phrase d'une ancienne proposition.") == (
+        "Une phrase d'une ancienne proposition."
+    )
