@@ -184,3 +184,26 @@ def test_only_the_invited_person_may_answer_through_the_link(client, staff, slot
     invitation.refresh_from_db()
     assert invitation.status == InvitationStatus.PENDING
     assert not Application.objects.exists()
+
+
+def test_the_expiry_job_logs_a_refusal_and_goes_on(staff, slot, monkeypatch, caplog):
+    from reserve.teams import replies
+
+    slot.count = 2
+    slot.save(update_fields=["count"])
+    late = invitations.invite(staff, slot, reservist("Inès"))
+    in_time = invitations.invite(staff, slot, reservist("Paul"))
+    Invitation.objects.filter(pk=late.pk).update(deadline=timezone.now() - timedelta(hours=1))
+    # As if the second one had been answered in time while the job was running.
+    monkeypatch.setattr(
+        Invitation.objects,
+        "overdue",
+        lambda now: Invitation.objects.filter(pk__in=[in_time.pk, late.pk]).order_by("-pk"),
+    )
+
+    assert replies.expire_overdue() == 1
+
+    late.refresh_from_db()
+    in_time.refresh_from_db()
+    assert (late.status, in_time.status) == (InvitationStatus.EXPIRED, InvitationStatus.PENDING)
+    assert "n'est pas passé" in caplog.text
