@@ -24,6 +24,7 @@ from reserve.reservists.taxonomy import SKILLS, THEMES, Level
 
 from .instance import DEPARTEMENT_RE, FORMAT_VERSION, Instance, parse_instance
 from .models import Invitation, InvitationStatus
+from .seats import room
 
 # With no "available" period listed, a reservist is available any time (as in the pool search).
 ALWAYS = date(2000, 1, 1)
@@ -66,9 +67,7 @@ def build_instance_data(
     invitations = list(Invitation.objects.select_related("slot__challenge"))
     pending = [i for i in invitations if i.status == InvitationStatus.PENDING]
     reservists = [_reservist(p, as_of, accepted + pending, invitations) for p in profiles]
-    slots = [
-        data for c in _challenges(challenges) if (data := _challenge(c, as_of, accepted + pending))
-    ]
+    slots = [data for c in _challenges(challenges) if (data := _challenge(c, as_of, pending))]
     # Nobody is proposed twice for a challenge they were already invited to, whatever they answered.
     invited = [(reservist_id(i.user_id), challenge_id(i.slot.challenge_id)) for i in invitations]
     people = {r["id"] for r in reservists}
@@ -111,7 +110,7 @@ def _profiles(queryset) -> list:
 
 
 def _challenges(queryset):
-    seats = RoleSlot.objects.order_by("pk")
+    seats = RoleSlot.objects.with_taken().order_by("pk")
     return queryset.prefetch_related(Prefetch("slots", queryset=seats)).order_by("pk")
 
 
@@ -184,19 +183,17 @@ def _subtract(period, busy_start: date, busy_end: date) -> list:
     return pieces
 
 
-def _challenge(challenge, as_of: date, accepted: list) -> dict | None:
-    """The open slots; `accepted` holds accepted applications and pending invitations."""
+def _challenge(challenge, as_of: date, pending: list) -> dict | None:
+    """The slots that still take invitations; `pending` holds the pending invitations."""
     start = challenge.sprint_start or as_of
     end = challenge.sprint_end or start + timedelta(days=SPRINT_DAYS - 1)
-    joined, invited = {}, {}
-    for taken in accepted:
-        if taken.slot.challenge_id == challenge.pk:
-            tally = invited if isinstance(taken, Invitation) else joined
-            tally[taken.slot_id] = tally.get(taken.slot_id, 0) + 1
+    invited = {}
+    for invitation in pending:
+        invited[invitation.slot_id] = invited.get(invitation.slot_id, 0) + 1
     slots = [
         _slot(slot, seats)
         for slot in challenge.slots.all()
-        if (seats := _open_seats(slot, joined.get(slot.pk, 0), invited.get(slot.pk, 0))) > 0
+        if (seats := room(slot, invited.get(slot.pk, 0))) > 0
     ]
     if not slots:
         return None
@@ -208,15 +205,6 @@ def _challenge(challenge, as_of: date, accepted: list) -> dict | None:
         "sprint": {"start": start.isoformat(), "end": max(end, start).isoformat()},
         "slots": slots,
     }
-
-
-def _open_seats(slot, joined: int, invited: int) -> int:
-    """Invitations still to send: seats left, plus the slot's overbooking while a seat is left,
-    minus the invitations awaiting a reply."""
-    left = slot.count - joined
-    if left <= 0:
-        return 0
-    return max(left + slot.overbooking - invited, 0)
 
 
 def _slot(slot, seats: int) -> dict:

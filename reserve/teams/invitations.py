@@ -23,6 +23,7 @@ from reserve.core import audit
 from reserve.core.audit import SYSTEM
 from reserve.core.notify import tell
 
+from . import seats
 from .build import pk_of
 from .lifecycle import lock_slot
 from .models import Invitation, InvitationStatus
@@ -35,11 +36,8 @@ class SlotFull(Exception):
 
 
 def room(slot: RoleSlot) -> int:
-    """How many more invitations the slot takes: seats left + overbooking − pending ones."""
-    left = slot.seats_left
-    if left <= 0:
-        return 0
-    return max(left + slot.overbooking - Invitation.objects.awaiting(slot).count(), 0)
+    """How many more invitations the slot takes now (deadline-passed ones no longer count)."""
+    return seats.room(slot, Invitation.objects.awaiting(slot).count())
 
 
 def full_reason(slot: RoleSlot, user=None) -> str:
