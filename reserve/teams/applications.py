@@ -68,10 +68,14 @@ def apply(user, slot: RoleSlot, message: str = "") -> Application:
     if application is None:
         application = Application.objects.create(slot=slot, user=user, message=message)
         audit.record(user, "application.apply", application)
-    elif application.status == ApplicationStatus.WITHDRAWN:
+    elif application.status in (ApplicationStatus.WITHDRAWN, ApplicationStatus.EXPIRED):
         application, _previous = APPLICATION.fire(user, application, "reapply")
         application.message = message
         application.save(update_fields=["message"])
+    elif application.status == ApplicationStatus.DECLINED:
+        raise TransitionRefused(
+            _("Votre candidature à ce rôle n'a pas été retenue : d'autres rôles vous attendent.")
+        )
     else:
         raise TransitionRefused(_("Vous êtes déjà volontaire pour ce rôle."))
     staff = User.objects.filter(is_staff=True, is_active=True)

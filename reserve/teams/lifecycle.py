@@ -1,7 +1,8 @@
 """The lifecycles of applications and invitations, as data, fired through reserve.core.lifecycle.
 
-Application: pending → accepted | declined | withdrawn | expired; withdrawn → pending (volunteer
-again); any open one → accepted when the person accepts an invitation to that role ("join").
+Application: pending → accepted | declined | withdrawn | expired; withdrawn or expired → pending
+(volunteer again); any but accepted → accepted when the person accepts an invitation to that
+role ("join").
 Invitation: pending → accepted | declined | expired | filled (the seat went to someone else).
 
 Taking a seat ("accept", "join") is guarded by the seats left of the role, counted while the
@@ -69,7 +70,7 @@ APPLICATION_TRANSITIONS = [
     Transition(
         "reapply",
         _("Se porter de nouveau volontaire"),
-        (ApplicationStatus.WITHDRAWN,),
+        (ApplicationStatus.WITHDRAWN, ApplicationStatus.EXPIRED),
         ApplicationStatus.PENDING,
         actors=frozenset({"applicant"}),
         guard=_recruiting,

@@ -176,3 +176,14 @@ def test_withdrawing_an_accepted_application_is_refused_with_the_reason(client, 
     assert "Impossible de « Retirer ma candidature » : la candidature est « Acceptée »" in text(
         response
     )
+
+
+def test_a_declined_volunteer_is_told_so_if_they_apply_again(client, reservist, staff):
+    slot = RoleSlotFactory(count=2)
+    applications.decline_one(staff, applications.apply(reservist, slot))
+    client.force_login(reservist)
+
+    response = client.post(f"/equipes/roles/{slot.pk}/candidater/", follow=True)
+
+    assert "n'a pas été retenue" in text(response)
+    assert Application.objects.get().status == ApplicationStatus.DECLINED
