@@ -15,12 +15,16 @@ from reserve.challenges.skills import skill_label
 from reserve.reservists.taxonomy import THEMES, Level
 
 
+def _quoted(name) -> str:
+    return _("« %(name)s »") % {"name": name}
+
+
 def _skill(code) -> str:
-    return f"« {skill_label(code)} »"
+    return _quoted(skill_label(code))
 
 
 def _theme(code) -> str:
-    return f"« {THEMES.get(code, code)} »"
+    return _quoted(THEMES.get(code, code))
 
 
 def _level(number) -> str:

@@ -115,3 +115,19 @@ def test_empty_seats_shortfalls_and_lock_warnings_are_worded_for_staff():
     assert explanation("Une phrase d'une ancienne proposition.") == (
         "Une phrase d'une ancienne proposition."
     )
+
+
+@pytest.mark.django_db
+def test_staff_reading_in_english_get_the_ranking_in_english(client, staff, slot):
+    from reserve.reservists.tests.factories import ProfileFactory
+
+    ProfileFactory(skills={"tech.backend": 3}, hours_per_week=10)
+    ProfileFactory(skills={"tech.backend": 1}, hours_per_week=10)
+    client.force_login(staff)
+    client.get("/langue/en/")
+
+    page = client.get(f"/equipes/defi/{slot.challenge_id}/").text
+
+    assert "Level “Expert” in “Back-end development”" in page
+    assert "Niveau" not in page
+    assert "Possède" not in page
