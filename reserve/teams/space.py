@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 THREAD_PREVIEW = 5
 
@@ -34,8 +35,8 @@ def calendar(challenge) -> str:
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
     ]
-    events = [("kickoff", "Lancement", challenge.sprint_start)]
-    events.append(("demo", "Démo", challenge.sprint_end))
+    events = [("kickoff", _("Lancement"), challenge.sprint_start)]
+    events.append(("demo", _("Démo"), challenge.sprint_end))
     for key, label, day in events:
         if day is None:
             continue
