@@ -352,6 +352,26 @@ TEAM_OVERBOOKING = env_int("TEAM_OVERBOOKING", 0)
 TEAM_AUTO_REPLACE = env_bool("TEAM_AUTO_REPLACE", False)
 # One reminder e-mail when a pending invitation's deadline is this many hours away.
 TEAM_REMINDER_HOURS = env_int("TEAM_REMINDER_HOURS", 12)
+# Matching rules and weights (points); each proposal stores them with its instance, so that it
+# replays with the figures it used.
+TEAM_MATCHING = {
+    "max_concurrent_challenges": env_int("TEAM_MAX_CONCURRENT_CHALLENGES", 2),
+    "rest_days": env_int("TEAM_REST_DAYS", 14),
+    "never_engaged_bonus": env_int("TEAM_NEVER_ENGAGED_BONUS", 10),
+    "candidates_per_slot": env_int("TEAM_CANDIDATES_PER_SLOT", 30),
+    "weights": {
+        name: env_int(f"TEAM_WEIGHT_{name.upper()}", points)
+        for name, points in [
+            ("skill_fit", 20),
+            ("level", 25),
+            ("interest", 20),
+            ("availability", 10),
+            ("locality", 10),
+            ("fairness", 15),
+            ("urgency", 10),
+        ]  # fmt: skip
+    },
+}
 
 # LightsOff
 LIGHTSOFF_FOLLOW_UP_DAYS = env_int("LIGHTSOFF_FOLLOW_UP_DAYS", 7)

@@ -11,10 +11,16 @@ class TeamsConfig(AppConfig):
 
     @property
     def periodic_tasks(self):
-        from .tasks import expire_invitations, remind_invitations, start_sprints
+        from .tasks import (
+            expire_applications,
+            expire_invitations,
+            remind_invitations,
+            start_sprints,
+        )
 
         return [
             (expire_invitations, timedelta(minutes=15)),
+            (expire_applications, timedelta(hours=1)),
             (remind_invitations, timedelta(minutes=15)),
             (start_sprints, timedelta(hours=1)),
         ]

@@ -111,10 +111,29 @@ def test_notifications_are_part_of_the_personal_data_export(client):
     assert data["accounts"]["account"]["receive_optional_emails"] is True
 
 
-TEMPLATE = "challenges/email/notification"
+TEMPLATE = "tests/email/note"
 
 
-def test_tell_renders_the_templates_once_per_person_with_the_link(run_tasks):
+@pytest.fixture
+def note_templates(settings):
+    """A message of this test's own: `tell` and `email` render whatever templates they are given."""
+    engine = dict(settings.TEMPLATES[0], APP_DIRS=False)
+    engine["OPTIONS"] = dict(engine["OPTIONS"])
+    engine["OPTIONS"]["loaders"] = [
+        (
+            "django.template.loaders.locmem.Loader",
+            {
+                f"{TEMPLATE}_subject.txt": "{{ text }}",
+                f"{TEMPLATE}.txt": "{% autoescape off %}{{ text }}\n{{ link }}{% endautoescape %}",
+            },
+        ),
+        "django.template.loaders.filesystem.Loader",
+        "django.template.loaders.app_directories.Loader",
+    ]
+    settings.TEMPLATES = [engine]
+
+
+def test_tell_renders_the_templates_once_per_person_with_the_link(run_tasks, note_templates):
     lea, paul = UserFactory(), UserFactory()
 
     tell([lea, paul, lea], TEMPLATE, {"text": "Nouvelle étape"}, url="/defis/1/", kind="c.test")
@@ -131,7 +150,7 @@ def test_tell_renders_the_templates_once_per_person_with_the_link(run_tasks):
     assert "http://127.0.0.1:8000/defis/1/" in mail.outbox[0].body
 
 
-def test_tell_without_email_only_uses_the_app():
+def test_tell_without_email_only_uses_the_app(note_templates):
     person = UserFactory()
 
     tell([person], TEMPLATE, {"text": "Un lien"}, url="/x/", email=False)
@@ -140,7 +159,7 @@ def test_tell_without_email_only_uses_the_app():
     assert not OutboxMessage.objects.exists()
 
 
-def test_email_to_addresses_dedupes_and_respects_an_accounts_choice(run_tasks):
+def test_email_to_addresses_dedupes_and_respects_an_accounts_choice(run_tasks, note_templates):
     UserFactory(email="calme@example.org", receive_optional_emails=False)
 
     sent = email(
