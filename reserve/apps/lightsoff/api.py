@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
-from . import queries, rules, rules_data, services
+from . import explain, queries, rules, rules_data, services
 from .models import Shop, ShopStatus
 
 router = Router(tags=["lightsoff"])
@@ -56,6 +56,7 @@ def field_error(field: str, message: str, status: int = 422):
     response={200: VerdictOut, 422: ErrorOut},
     summary="Verdict légal pour un éclairage vu allumé",
     description=(
+        "Explication et résumé de la règle dans la langue demandée (Accept-Language : fr, en). "
         "element: vitrine, interieur, enseigne ou publicite. at: ISO 8601 (sans décalage : "
         "heure de Paris ; par défaut maintenant). opening_hours: syntaxe OpenStreetMap. "
         "commune: code INSEE. La plage interdite est celle de la nuit contenant `at` "
@@ -73,10 +74,10 @@ def verdict(request, params: Query[VerdictQuery]):
     except rules.InvalidInput as invalid:
         every = getattr(invalid, "errors", [invalid])
         return Status(
-            422, {"errors": [{"field": e.field, "message": str(e.message)} for e in every]}
+            422, {"errors": [{"field": e.field, "message": explain.error_text(e)} for e in every]}
         )
     # Already in the documented shape: skip re-validating it against VerdictOut.
-    return JsonResponse(result.as_dict())
+    return JsonResponse(explain.explained(result).as_api())
 
 
 def parse_bbox(text: str) -> tuple[float, float, float, float]:
@@ -188,16 +189,16 @@ def submit_report(request, payload: ReportIn):
             consent=payload.consent,
         )
     except rules.InvalidInput as error:
-        return field_error("seen_at" if error.field == "at" else error.field, error.message)
+        field = "seen_at" if error.field == "at" else error.field
+        return field_error(field, explain.error_text(error))
     except services.ServiceError as error:
         field, messages = next(iter(error.message_dict.items()))
         return field_error(field, messages[0])
-    result = services.shop_verdict(shop, report.element, report.seen_at)
     return Status(
         201,
         {
             "token": report.token,
-            "verdict": result.as_dict(),
+            "verdict": explain.stored(report).as_api(),
             "kwh_per_night": report.kwh_per_night,
             "eur_per_year": report.eur_per_year,
             "kg_co2_per_year": report.kg_co2_per_year,

@@ -38,6 +38,7 @@ from .models import (
     ShopkeeperAnswer,
     ShopStatus,
     TenseDayAlert,
+    Verdicts,
 )
 from .queries import box_around, distance_m
 
@@ -140,7 +141,8 @@ def verdict_for(element: str, at, *, opening_hours=None, commune=None, digital=F
 def _supported(moment):
     if not SUPPORTED_YEARS[0] <= moment.year <= SUPPORTED_YEARS[1]:
         # Far dates overflow the calendar arithmetic of a night; no rule reaches them anyway.
-        raise rules.InvalidInput("at", _("Choisissez une date entre %s et %s.") % SUPPORTED_YEARS)
+        first, last = SUPPORTED_YEARS
+        raise rules.InvalidInput("at", "error.year", first=first, last=last)
     return moment
 
 
@@ -155,6 +157,12 @@ def shop_verdict(shop: Shop, element: str, at):
 
 def estimate(verdict) -> waste.WasteEstimate:
     return waste.estimate_waste(verdict.element, verdict.forbidden_hours, verdict.night_of)
+
+
+def report_estimate(report: Report) -> waste.WasteEstimate:
+    """The waste estimate of a report, from what it stored (the figures of its night)."""
+    night = report.night_of or rules.night_of(report.seen_at)
+    return waste.estimate_waste(report.element, report.forbidden_hours, night)
 
 
 # --- shops and reports ------------------------------------------------------------------------
@@ -204,9 +212,13 @@ def report_lit_shop(
             seen_at=seen_at,
             verdict=verdict.status,
             rule_reference=verdict.rule.reference,
-            explanation=verdict.explanation,
+            rule_summary=list(verdict.rule.summary),
+            explanation_lines=[list(line) for line in verdict.lines],
+            night_of=verdict.night_of,
             forbidden_from=verdict.forbidden_from,
             forbidden_until=verdict.forbidden_until,
+            forbidden_hours=verdict.forbidden_hours,
+            opening_hours_used=verdict.hours or "",
             kwh_per_night=figures.kwh_per_night,
             kwh_per_year=figures.kwh_per_year,
             eur_per_year=figures.eur_per_year,
@@ -241,6 +253,10 @@ def record_action(report: Report, action: str) -> Report:
     """The way the reporter chose to act; "volunteers" puts the shop in the volunteers' queue."""
     if action not in Action.values:
         raise ServiceError({"action": _("Action inconnue.")})
+    if report.verdict != Verdicts.VIOLATION:
+        raise ServiceError(
+            {"action": _("Cet éclairage n'est pas une infraction probable : rien à demander.")}
+        )
     report.action = action
     report.save(update_fields=["action"])
     if action == Action.VOLUNTEERS:

@@ -4,7 +4,7 @@ import json
 import segno
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from reserve.accounts.roles import Role, role_required
 from reserve.core.caching import cache_anonymous_page
 
-from . import queries, scripts, services
+from . import explain, queries, scripts, services
 from .forms import (
     AbuseForm,
     ContactForm,
@@ -34,6 +34,7 @@ from .models import (
     Shop,
     ShopStatus,
     TenseDayAlert,
+    Verdicts,
 )
 
 CACHE = services.CACHE_SCOPE
@@ -157,31 +158,33 @@ def report_create(request, pk):
 
 def report_result(request, token):
     report = get_object_or_404(Report.objects.select_related("shop"), token=token)
-    verdict = services.shop_verdict(report.shop, report.element, report.seen_at)
-    return render(
-        request,
-        "lightsoff/report_result.html",
-        {
-            "report": report,
-            "shop": report.shop,
-            "verdict": verdict,
-            "waste": services.estimate(verdict),
+    waste = services.report_estimate(report)
+    context = {
+        "report": report,
+        "shop": report.shop,
+        "verdict": explain.stored(report),
+        "waste": waste,
+        "assumptions": explain.assumptions(waste),
+    }
+    if report.verdict == Verdicts.VIOLATION:
+        context |= {
             "call_script": scripts.call_script(report),
             "variants": scripts.message_variants(report),
             "can_call": report.shop.phone and not services.is_premium_rate(report.shop.phone),
             "actions": Action,
-        },
-    )
+        }
+    return render(request, "lightsoff/report_result.html", context)
 
 
 @require_POST
 def report_action(request, token):
     report = get_object_or_404(Report, token=token)
     action = request.POST.get("action", "")
-    if action not in Action.values:
-        messages.error(request, _("Action inconnue."))
-    else:
+    try:
         services.record_action(report, action)
+    except services.ServiceError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
         messages.success(
             request, _("Merci ! C'est noté : « %(action)s ».") % {"action": Action(action).label}
         )
@@ -362,7 +365,7 @@ def contact(request, pk):
         else:
             messages.success(request, _("Merci ! Le contact est enregistré."))
             return redirect("lightsoff:queue")
-    report = shop.reports.first()
+    report = shop.reports.filter(verdict=Verdicts.VIOLATION).first()
     return render(
         request,
         "lightsoff/contact.html",
@@ -379,12 +382,20 @@ def contact(request, pk):
 @_volunteer_required
 def letter(request, pk):
     shop = get_object_or_404(Shop.objects.public(), pk=pk)
+    # A letter asks to switch off: only for a probable violation, with that report's hours.
+    report = shop.reports.filter(verdict=Verdicts.VIOLATION).first()
+    if report is None:
+        raise Http404
     link = settings.SITE_URL + reverse("lightsoff:shopkeeper", args=[shop.token])
     qr = segno.make(link, error="m").svg_inline(scale=4, dark="#000", light="#fff")
-    report = shop.reports.first()
-    return render(
-        request, "lightsoff/letter.html", {"shop": shop, "link": link, "qr": qr, "report": report}
-    )
+    context = {
+        "shop": shop,
+        "link": link,
+        "qr": qr,
+        "report": report,
+        "verdict": explain.stored(report),
+    }
+    return render(request, "lightsoff/letter.html", context)
 
 
 # --- moderation and EcoWatt (staff) -----------------------------------------------------------
