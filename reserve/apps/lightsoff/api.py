@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
 from . import explain, queries, rules, rules_data, services
+from . import stats as figures
 from .models import Shop, ShopStatus
 
 router = Router(tags=["lightsoff"])
@@ -216,10 +217,10 @@ def submit_report(request, payload: ReportIn):
 )
 def stats(request):
     return {
-        "counters": {f["key"]: f["value"] for f in queries.impact_figures()},
+        "counters": {f["key"]: f["value"] for f in figures.impact_figures()},
         "by_city": [
             {k: row[k] for k in ("city", "commune", "departement", "reported", "off", "kwh")}
-            for row in queries.by_city()
+            for row in figures.by_city()
         ],
     }
 

@@ -43,7 +43,7 @@ class LightsOffConfig(AppConfig):
 
     def impact_figures(self) -> list[dict]:
         """The figures this app reports to its challenge's public impact page."""
-        from .queries import impact_figures
+        from .stats import impact_figures
 
         return impact_figures()
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from reserve.accounts.roles import Role, role_required
 from reserve.core.caching import cache_anonymous_page
 
-from . import explain, queries, scripts, services
+from . import explain, permissions, scripts, services, stats
 from .forms import (
     AbuseForm,
     ContactForm,
@@ -252,7 +252,7 @@ def abuse(request, pk):
 
 @cache_anonymous_page(120, CACHE)
 def impact(request):
-    months = queries.reports_by_month()
+    months = stats.reports_by_month()
     peak = max((m["count"] for m in months), default=0) or 1
     for month in months:
         month["percent"] = round(100 * month["count"] / peak)
@@ -261,13 +261,13 @@ def impact(request):
         request,
         "lightsoff/impact.html",
         {
-            "figures": queries.impact_figures(),
-            "cities": queries.by_city(),
+            "figures": stats.impact_figures(),
+            "cities": stats.by_city(),
             "months": months,
             "tense_day": tense_day(),
             "statuses": statuses,
             "status_labels": {value: str(label) for value, label in statuses},
-            "map_extent": json.dumps(queries.reported_extent()),
+            "map_extent": json.dumps(stats.reported_extent()),
             "map_tile_url": settings.MAP_TILE_URL,
             "map_attribution": settings.MAP_ATTRIBUTION,
         },
@@ -351,7 +351,7 @@ def claim(request, pk):
 @_volunteer_required
 def contact(request, pk):
     shop = get_object_or_404(Shop.objects.public(), pk=pk)
-    if not services.holds_claim(request.user, shop):
+    if not permissions.holds_claim(request.user, shop):
         messages.error(request, _("Prenez d'abord ce commerce dans la file."))
         return redirect("lightsoff:queue")
     form = ContactForm(_posted(request))

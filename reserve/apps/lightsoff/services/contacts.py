@@ -1,0 +1,73 @@
+"""Volunteers' queue: claiming a shop, logging how the contact went, releasing claims."""
+
+import re
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from reserve.core.audit import record
+
+from ..models import ContactAttempt, Outcome, Shop, ShopStatus
+from ..permissions import holds_claim, require_volunteer
+from .common import ServiceError, public_data_changed
+
+# French premium-rate numbers: 081x-089x (shared cost and premium) and 3xxx short codes.
+PREMIUM_RATE = re.compile(r"^(?:\+33|0033|0)8[1-9]|^3\d{3}$")
+
+
+def is_premium_rate(phone: str) -> bool:
+    digits = re.sub(r"[\s.\-()]", "", phone or "")
+    return bool(PREMIUM_RATE.match(digits))
+
+
+def claim_shop(user, shop_id: int, now=None) -> bool:
+    """Give `user` the shop for LIGHTSOFF_CLAIM_MINUTES; False when someone else holds it.
+
+    One conditional UPDATE: of two volunteers claiming at once, exactly one changes the row.
+    """
+    require_volunteer(user)
+    now = now or timezone.now()
+    free = Q(claimed_by__isnull=True) | Q(claim_expires_at__lt=now) | Q(claimed_by=user)
+    expires = now + timedelta(minutes=settings.LIGHTSOFF_CLAIM_MINUTES)
+    contactable = Shop.objects.contactable(now).filter(pk=shop_id)
+    won = contactable.filter(free).update(claimed_by=user, claim_expires_at=expires) == 1
+    if won:
+        record(user, "lightsoff.claimed", Shop.objects.get(pk=shop_id))
+    return won
+
+
+def log_contact(user, shop: Shop, outcome: str, notes: str = "") -> ContactAttempt:
+    """What the volunteer holding the claim got; releases the claim."""
+    require_volunteer(user)
+    if not holds_claim(user, shop):
+        raise ServiceError(
+            _("Prenez d'abord ce commerce dans la file (ou votre réservation a expiré).")
+        )
+    if outcome not in Outcome.values:
+        raise ServiceError({"outcome": _("Résultat inconnu.")})
+    with transaction.atomic():
+        attempt = ContactAttempt.objects.create(
+            shop=shop, volunteer=user, outcome=outcome, notes=notes
+        )
+        shop.claimed_by = None
+        shop.claim_expires_at = None
+        shop.last_contacted_at = attempt.created_at
+        if outcome == Outcome.WRONG_NUMBER:
+            shop.phone = ""
+        if shop.status == ShopStatus.REPORTED:
+            shop.status = ShopStatus.CONTACTED
+        shop.save()
+        record(user, "lightsoff.contacted", shop, outcome=outcome)
+    public_data_changed()
+    return attempt
+
+
+def release_expired_claims(now=None) -> int:
+    now = now or timezone.now()
+    return Shop.objects.filter(claim_expires_at__lt=now).update(
+        claimed_by=None, claim_expires_at=None
+    )

@@ -1,0 +1,86 @@
+"""Going back at night: follow-up answers and the invitations to check again."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from reserve.core.audit import record
+
+from ..models import ContactAttempt, FollowUp, FollowUpAnswer, Report, Shop, ShopStatus
+from .common import ServiceError, public_data_changed
+
+# Nothing left to check once a shop is confirmed off or out of scope.
+FINAL_STATUSES = (ShopStatus.CONFIRMED_OFF, ShopStatus.NOT_APPLICABLE)
+FOLLOW_UP_STATUS = {
+    FollowUpAnswer.STILL_LIT: ShopStatus.STILL_LIT,
+    FollowUpAnswer.NOW_OFF: ShopStatus.CONFIRMED_OFF,
+    FollowUpAnswer.CLOSED: ShopStatus.NOT_APPLICABLE,
+}
+
+
+def record_follow_up(shop: Shop, answer: str) -> FollowUp:
+    """Someone went back at night: the shop is confirmed off, still lit, or closed."""
+    if answer not in FOLLOW_UP_STATUS:
+        raise ServiceError({"answer": _("Réponse inconnue.")})
+    if shop.status == ShopStatus.LISTED:
+        raise ServiceError(_("Ce commerce n'a jamais été signalé."))
+    with transaction.atomic():
+        follow_up = FollowUp.objects.create(shop=shop, answer=answer)
+        shop.status = FOLLOW_UP_STATUS[answer]
+        shop.save(update_fields=["status", "updated_at"])
+        record(None, "lightsoff.follow_up", shop, answer=answer)
+    public_data_changed()
+    return follow_up
+
+
+def send_follow_ups(now=None) -> int:
+    """Invite reporters who left an email, and the volunteers who made contact, to check again
+    at night after LIGHTSOFF_FOLLOW_UP_DAYS."""
+    now = now or timezone.now()
+    due = now - timedelta(days=settings.LIGHTSOFF_FOLLOW_UP_DAYS)
+    return _follow_up_reporters(now, due) + _follow_up_volunteers(now, due)
+
+
+def _follow_up_volunteers(now, due) -> int:
+    attempts = ContactAttempt.objects.filter(
+        created_at__lte=due, follow_up_sent_at__isnull=True, volunteer__isnull=False
+    ).select_related("shop", "volunteer")
+    sent = 0
+    for attempt in attempts:
+        report = attempt.shop.reports.first()
+        if report is not None and attempt.shop.status not in FINAL_STATUSES:
+            context = {"report": report, "site": settings.SITE_URL, "volunteer": True}
+            body = render_to_string("lightsoff/email/follow_up.txt", context)
+            send_mail(
+                _("Le commerce est-il éteint ? Repassez le voir"),
+                body,
+                None,
+                [attempt.volunteer.email],
+            )
+            sent += 1
+        ContactAttempt.objects.filter(pk=attempt.pk).update(follow_up_sent_at=now)
+    return sent
+
+
+def _follow_up_reporters(now, due) -> int:
+    reports = (
+        Report.objects.filter(
+            created_at__lte=due, follow_up_sent_at__isnull=True, email_consent=True
+        )
+        .exclude(email="")
+        .select_related("shop")
+    )
+    sent = 0
+    for report in reports:
+        body = render_to_string(
+            "lightsoff/email/follow_up.txt", {"report": report, "site": settings.SITE_URL}
+        )
+        send_mail(_("Le commerce est-il éteint ? Repassez le voir"), body, None, [report.email])
+        Report.objects.filter(pk=report.pk).update(follow_up_sent_at=now)
+        sent += 1
+    return sent
