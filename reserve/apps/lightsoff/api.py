@@ -6,8 +6,6 @@ from typing import Literal
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db.models import F, TextField, Value
 from django.db.models.functions import Cast, JSONArray, JSONObject
 from django.http import HttpResponse, JsonResponse
@@ -15,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
-from . import explain, queries, rules, rules_data, services
+from . import explain, queries, rules, services
 from . import stats as figures
 from .models import Shop, ShopStatus
 
@@ -159,42 +157,27 @@ class ReportOut(Schema):
     summary="Signaler un commerce éclairé",
 )
 def submit_report(request, payload: ReportIn):
-    if services.hit_rate_limit(
-        "report-ip", request.META.get("REMOTE_ADDR", ""), settings.LIGHTSOFF_REPORTS_PER_IP_HOUR
-    ):
-        return field_error("__all__", _("Trop de signalements depuis cette connexion."), 429)
-    email = payload.email.strip().lower()
-    if email:
-        try:
-            validate_email(email)
-        except ValidationError:
-            return field_error("email", _("Saisissez une adresse e-mail valide."))
-        if not payload.consent:
-            return field_error("consent", _("L'e-mail n'est gardé qu'avec votre accord."))
-        limit = settings.LIGHTSOFF_REPORTS_PER_EMAIL_HOUR
-        if services.hit_rate_limit("report-email", email, limit):
-            return field_error("email", _("Trop de signalements avec cette adresse."), 429)
     shop = Shop.objects.public().filter(pk=payload.shop_id).first()
     if shop is None:
         return field_error("shop_id", _("Commerce introuvable."), 404)
-    if payload.element not in rules_data.ELEMENTS:
-        choices = ", ".join(rules_data.ELEMENTS)
-        return field_error("element", _("Choisissez parmi : %(choices)s.") % {"choices": choices})
     try:
         seen_at = rules.paris_time(payload.seen_at) if payload.seen_at else timezone.now()
         report = services.report_lit_shop(
             shop,
             element=payload.element,
             seen_at=seen_at,
-            email=email,
+            email=payload.email,
             consent=payload.consent,
+            client=request.META.get("REMOTE_ADDR", ""),
         )
     except rules.InvalidInput as error:
         field = "seen_at" if error.field == "at" else error.field
         return field_error(field, explain.error_text(error))
     except services.ServiceError as error:
         field, messages = next(iter(error.message_dict.items()))
-        return field_error(field, messages[0])
+        return field_error(
+            field, messages[0], 429 if isinstance(error, services.RateLimited) else 422
+        )
     return Status(
         201,
         {

@@ -129,30 +129,25 @@ def report_create(request, pk):
     initial = {"seen_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")}
     form = ReportForm(_posted(request), request.FILES or None, initial=initial)
     context = {"shop": shop, "form": form}
-    if request.method == "POST":
-        limit_ip = settings.LIGHTSOFF_REPORTS_PER_IP_HOUR
-        if services.hit_rate_limit("report-ip", _ip(request), limit_ip):
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            report = services.report_lit_shop(
+                shop,
+                element=data["element"],
+                seen_at=data["seen_at"],
+                photo=data["photo"],
+                email=data["email"],
+                consent=data["consent"],
+                comment=data["comment"],
+                client=_ip(request),
+            )
+        except services.RateLimited:
             return _too_many(request, "lightsoff/report_form.html", context)
-        if form.is_valid():
-            data = form.cleaned_data
-            email = data["email"].lower()
-            limit_email = settings.LIGHTSOFF_REPORTS_PER_EMAIL_HOUR
-            if email and services.hit_rate_limit("report-email", email, limit_email):
-                return _too_many(request, "lightsoff/report_form.html", context)
-            try:
-                report = services.report_lit_shop(
-                    shop,
-                    element=data["element"],
-                    seen_at=data["seen_at"],
-                    photo=data["photo"],
-                    email=email,
-                    consent=data["consent"],
-                    comment=data["comment"],
-                )
-            except services.ServiceError as error:
-                form.add_error(None, error)
-            else:
-                return redirect("lightsoff:report_result", report.token)
+        except services.ServiceError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("lightsoff:report_result", report.token)
     return render(request, "lightsoff/report_form.html", context)
 
 

@@ -3,6 +3,9 @@
 import difflib
 from datetime import timedelta
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -10,9 +13,10 @@ from django.utils.translation import gettext as _
 
 from reserve.core.audit import record
 
+from .. import explain, rules
 from ..models import Action, Moderation, Report, Shop, ShopStatus, Verdicts
 from ..queries import box_around, distance_m
-from .common import ServiceError, public_data_changed
+from .common import RateLimited, ServiceError, hit_rate_limit, public_data_changed
 from .verdicts import estimate, shop_verdict
 
 REPORT_MAX_AGE = timedelta(days=30)
@@ -55,14 +59,36 @@ def add_shop(*, name: str, category: str, lat: float, lon: float, address: str =
 
 
 def report_lit_shop(
-    shop: Shop, *, element: str, seen_at, photo=None, email="", consent=False, comment=""
+    shop: Shop,
+    *,
+    element: str,
+    seen_at,
+    photo=None,
+    email: str = "",
+    consent: bool = False,
+    comment: str = "",
+    client: str | None = None,
 ) -> Report:
-    """Record that `element` of `shop` was seen lit at `seen_at`, with its verdict and waste."""
-    if seen_at > timezone.now() + timedelta(minutes=5):
-        raise ServiceError({"seen_at": _("Cette date est dans le futur.")})
-    if seen_at < timezone.now() - REPORT_MAX_AGE:
-        raise ServiceError({"seen_at": _("Signalez ce que vous avez vu ces 30 derniers jours.")})
-    verdict = shop_verdict(shop, element, seen_at)
+    """Record that `element` of `shop` was seen lit at `seen_at`, with its verdict and waste.
+
+    The one place for a report's policy: rate limits per client address (`client`, the web
+    request's; None for the platform's own callers: commands, demo data) and per e-mail,
+    consent to keep the e-mail, the time window of what may be reported. Raises `RateLimited`
+    (429) or `ServiceError` naming the field.
+    """
+    email = email.strip().lower()
+    limit = settings.LIGHTSOFF_REPORTS_PER_IP_HOUR
+    if client is not None and hit_rate_limit("report-ip", client, limit):
+        raise RateLimited({"__all__": _("Trop de signalements depuis cette connexion.")})
+    check_reporter_email(email, consent)
+    check_seen_at(seen_at)
+    if email and hit_rate_limit("report-email", email, settings.LIGHTSOFF_REPORTS_PER_EMAIL_HOUR):
+        raise RateLimited({"email": _("Trop de signalements avec cette adresse.")})
+    try:
+        verdict = shop_verdict(shop, element, seen_at)
+    except rules.InvalidInput as invalid:
+        field = "seen_at" if invalid.field == "at" else invalid.field
+        raise ServiceError({field: explain.error_text(invalid)}) from invalid
     figures = estimate(verdict)
     with transaction.atomic():
         report = Report.objects.create(
@@ -84,8 +110,8 @@ def report_lit_shop(
             kg_co2_per_year=figures.kg_co2_per_year,
             comment=comment,
             photo=photo or "",
-            email=email if consent else "",
-            email_consent=bool(email and consent),
+            email=email,
+            email_consent=bool(email),
             moderation=Moderation.PENDING if (photo or comment) else Moderation.VISIBLE,
         )
         reopen = Q(
@@ -106,6 +132,30 @@ def report_lit_shop(
         record(None, "lightsoff.reported", report, verdict=verdict.status)
     public_data_changed()
     return report
+
+
+def check_reporter_email(email: str, consent: bool) -> None:
+    """A reporter's e-mail is kept only when valid and with their consent."""
+    if not email:
+        return
+    try:
+        validate_email(email)
+    except ValidationError as error:
+        raise ServiceError({"email": _("Saisissez une adresse e-mail valide.")}) from error
+    if not consent:
+        raise ServiceError({"consent": _("Cochez la case pour que nous puissions vous écrire.")})
+
+
+def check_seen_at(seen_at) -> None:
+    if seen_at > timezone.now() + timedelta(minutes=5):
+        raise ServiceError({"seen_at": _("Cette date est dans le futur.")})
+    if seen_at < timezone.now() - REPORT_MAX_AGE:
+        raise ServiceError(
+            {
+                "seen_at": _("Signalez ce que vous avez vu ces %(days)s derniers jours.")
+                % {"days": REPORT_MAX_AGE.days}
+            }
+        )
 
 
 def record_action(report: Report, action: str) -> Report:
