@@ -425,7 +425,7 @@ def ecowatt(request):
     form = EcoWattForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.set_ecowatt(data["day"], data["value"], data["message"])
+        services.set_ecowatt(request.user, data["day"], data["value"], data["message"])
         messages.success(request, _("Signal EcoWatt enregistré."))
         return redirect("lightsoff:ecowatt")
     days = EcoWattDay.objects.all()[:14]

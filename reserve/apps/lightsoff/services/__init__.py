@@ -10,19 +10,27 @@ from .common import (
     public_data_changed,
 )
 from .contacts import claim_shop, is_premium_rate, log_contact, release_expired_claims
-from .ecowatt import alert_volunteers, fetch_ecowatt_from_rte, set_ecowatt, set_tense_day_alert
+from .ecowatt import (
+    alert_volunteers,
+    delete_ecowatt,
+    fetch_ecowatt_from_rte,
+    set_ecowatt,
+    set_tense_day_alert,
+)
 from .follow_up import record_follow_up, send_follow_ups
 from .moderation import moderate_report, report_abuse
 from .purge import purge_personal_data
 from .reports import add_shop, in_france, record_action, report_lit_shop, similar_shops
 from .shopkeeper import answer_as_shopkeeper
 from .verdicts import (
+    delete_rule_data,
     ecowatt_on,
     estimate,
     forget_rule_data,
     parsed_hours,
     report_estimate,
     rule_data,
+    save_rule_data,
     shop_verdict,
     verdict_for,
 )
@@ -35,6 +43,8 @@ __all__ = [
     "alert_volunteers",
     "answer_as_shopkeeper",
     "claim_shop",
+    "delete_ecowatt",
+    "delete_rule_data",
     "ecowatt_on",
     "estimate",
     "fetch_ecowatt_from_rte",
@@ -55,6 +65,7 @@ __all__ = [
     "report_estimate",
     "report_lit_shop",
     "rule_data",
+    "save_rule_data",
     "send_follow_ups",
     "set_ecowatt",
     "set_tense_day_alert",

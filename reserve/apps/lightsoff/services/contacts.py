@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from reserve.core.audit import record
 
+from ..lifecycle import SHOP
 from ..models import ContactAttempt, Outcome, Shop, ShopStatus
 from ..permissions import holds_claim, require_volunteer
 from .common import ServiceError, public_data_changed
@@ -53,15 +54,19 @@ def log_contact(user, shop: Shop, outcome: str, notes: str = "") -> ContactAttem
         attempt = ContactAttempt.objects.create(
             shop=shop, volunteer=user, outcome=outcome, notes=notes
         )
-        shop.claimed_by = None
-        shop.claim_expires_at = None
-        shop.last_contacted_at = attempt.created_at
+        # A shop further along (it answered, it was checked again) keeps its status.
+        if Shop.objects.filter(pk=shop.pk, status=ShopStatus.REPORTED).exists():
+            SHOP.fire(user, shop, "contact")
+        changes = {
+            "claimed_by": None,
+            "claim_expires_at": None,
+            "last_contacted_at": attempt.created_at,
+        }
         if outcome == Outcome.WRONG_NUMBER:
-            shop.phone = ""
-        if shop.status == ShopStatus.REPORTED:
-            shop.status = ShopStatus.CONTACTED
-        shop.save()
+            changes["phone"] = ""
+        Shop.objects.filter(pk=shop.pk).update(**changes)
         record(user, "lightsoff.contacted", shop, outcome=outcome)
+    shop.refresh_from_db()
     public_data_changed()
     return attempt
 

@@ -7,14 +7,17 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from reserve.core.audit import SYSTEM, record
+
 from .. import ecowatt as signals_file
 from ..models import EcoWattDay, TenseDayAlert
 from ..permissions import require_volunteer
 from .common import ServiceError, public_data_changed
 
 
-def set_ecowatt(day, value: int, message: str = "", source: str = "manual") -> EcoWattDay:
-    """Record the day's national signal (1 green, 2 orange, 3 red).
+def set_ecowatt(actor, day, value: int, message: str = "", source: str = "manual") -> EcoWattDay:
+    """Record the day's national signal (1 green, 2 orange, 3 red) on behalf of `actor` (a staff
+    member, or `reserve.core.audit.SYSTEM` for imports).
 
     When a day becomes orange or red, volunteers who asked for it get an e-mail (once per day
     and level: re-importing the same signal sends nothing).
@@ -25,11 +28,26 @@ def set_ecowatt(day, value: int, message: str = "", source: str = "manual") -> E
     signal, _created = EcoWattDay.objects.update_or_create(
         day=day, defaults={"value": value, "message": message[:300], "source": source}
     )
-    cache.delete(f"lightsoff:ecowatt:{day.isoformat()}")
-    public_data_changed()
+    if value != previous:
+        record(
+            actor, "lightsoff.ecowatt_set", signal, value=value, previous=previous, source=source
+        )
+    signal_changed(day)
     if signal.is_tense and value > previous and day >= timezone.localdate():
         alert_volunteers(signal)
     return signal
+
+
+def delete_ecowatt(actor, signal: EcoWattDay) -> None:
+    record(actor, "lightsoff.ecowatt_deleted", signal, value=signal.value)
+    signal.delete()
+    signal_changed(signal.day)
+
+
+def signal_changed(day) -> None:
+    """The verdicts of that day and the public pages' banner read the signal: forget them."""
+    cache.delete(f"lightsoff:ecowatt:{day.isoformat()}")
+    public_data_changed()
 
 
 def alert_volunteers(signal: EcoWattDay) -> int:
@@ -78,5 +96,5 @@ def fetch_ecowatt_from_rte() -> int:
     with urllib.request.urlopen(signals_request, timeout=20) as response:
         signals = signals_file.read_signals(response.read().decode("utf-8"))
     for day, value, message in signals:
-        set_ecowatt(day, value, message, source="rte")
+        set_ecowatt(SYSTEM, day, value, message, source="rte")
     return len(signals)

@@ -10,30 +10,37 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reserve.core.audit import record
+from reserve.core.lifecycle import TransitionRefused
 
+from ..lifecycle import FOLLOWER, SHOP
 from ..models import ContactAttempt, FollowUp, FollowUpAnswer, Report, Shop, ShopStatus
 from .common import ServiceError, public_data_changed
 
 # Nothing left to check once a shop is confirmed off or out of scope.
 FINAL_STATUSES = (ShopStatus.CONFIRMED_OFF, ShopStatus.NOT_APPLICABLE)
-FOLLOW_UP_STATUS = {
-    FollowUpAnswer.STILL_LIT: ShopStatus.STILL_LIT,
-    FollowUpAnswer.NOW_OFF: ShopStatus.CONFIRMED_OFF,
-    FollowUpAnswer.CLOSED: ShopStatus.NOT_APPLICABLE,
+FOLLOW_UP_STEP = {
+    FollowUpAnswer.STILL_LIT: "still_lit",
+    FollowUpAnswer.NOW_OFF: "confirm_off",
+    FollowUpAnswer.CLOSED: "closed",
 }
 
 
 def record_follow_up(shop: Shop, answer: str) -> FollowUp:
     """Someone went back at night: the shop is confirmed off, still lit, or closed."""
-    if answer not in FOLLOW_UP_STATUS:
+    if answer not in FOLLOW_UP_STEP:
         raise ServiceError({"answer": _("Réponse inconnue.")})
     if shop.status == ShopStatus.LISTED:
         raise ServiceError(_("Ce commerce n'a jamais été signalé."))
-    with transaction.atomic():
-        follow_up = FollowUp.objects.create(shop=shop, answer=answer)
-        shop.status = FOLLOW_UP_STATUS[answer]
-        shop.save(update_fields=["status", "updated_at"])
-        record(None, "lightsoff.follow_up", shop, answer=answer)
+    step = SHOP.get(FOLLOW_UP_STEP[answer])
+    try:
+        with transaction.atomic():
+            follow_up = FollowUp.objects.create(shop=shop, answer=answer)
+            if Shop.objects.filter(pk=shop.pk).exclude(status=step.target).exists():
+                SHOP.fire(FOLLOWER, shop, step.name)
+            record(FOLLOWER, "lightsoff.follow_up", shop, answer=answer)
+    except TransitionRefused as refused:
+        raise ServiceError(refused.message) from refused
+    shop.refresh_from_db()
     public_data_changed()
     return follow_up
 

@@ -7,14 +7,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reserve.core.audit import record
 
 from .. import explain, rules
-from ..models import Action, Moderation, Report, Shop, ShopStatus, Verdicts
+from ..lifecycle import CITIZEN, SHOP
+from ..models import Action, Moderation, Report, Shop, Verdicts
 from ..queries import box_around, distance_m
 from .common import RateLimited, ServiceError, hit_rate_limit, public_data_changed
 from .verdicts import estimate, shop_verdict
@@ -114,15 +115,14 @@ def report_lit_shop(
             email_consent=bool(email),
             moderation=Moderation.PENDING if (photo or comment) else Moderation.VISIBLE,
         )
-        reopen = Q(
-            status__in=[ShopStatus.LISTED, ShopStatus.CONFIRMED_OFF, ShopStatus.NOT_APPLICABLE]
-        )
         Shop.objects.filter(pk=shop.pk).update(
             report_count=F("report_count") + 1,
             last_verdict=verdict.status,
             last_reported_at=report.created_at,
         )
-        Shop.objects.filter(reopen, pk=shop.pk).update(status=ShopStatus.REPORTED)
+        reopens = SHOP.get("report").sources
+        if Shop.objects.filter(pk=shop.pk, status__in=reopens).exists():
+            SHOP.fire(CITIZEN, shop, "report")
         if verdict.status == "violation":
             Shop.objects.filter(pk=shop.pk).update(
                 kwh_per_year=figures.kwh_per_year,

@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 
 from reserve.core.audit import record
 
-from ..models import Answer, Reason, Shop, ShopkeeperAnswer, ShopStatus
+from ..lifecycle import SHOP, SHOPKEEPER
+from ..models import Answer, Reason, Shop, ShopkeeperAnswer
 from .common import ServiceError, public_data_changed
 
 
@@ -16,21 +17,21 @@ def answer_as_shopkeeper(shop: Shop, answer: str, reason: str = "") -> Shopkeepe
         raise ServiceError({"answer": _("Réponse inconnue.")})
     if answer == Answer.REASON and reason not in Reason.values:
         raise ServiceError({"reason": _("Choisissez une raison.")})
-    now = timezone.now()
     with transaction.atomic():
         given = ShopkeeperAnswer.objects.create(
             shop=shop, answer=answer, reason=reason if answer == Answer.REASON else ""
         )
-        shop.answered_at = now
-        shop.in_queue = False
-        shop.claimed_by = None
+        step = "open_at_night" if reason == Reason.OPEN_AT_NIGHT else "answer"
+        status = Shop.objects.values_list("status", flat=True).get(pk=shop.pk)
+        # An answer after the shop was confirmed off (or is out of scope) keeps that status.
+        if status in SHOP.get(step).sources:
+            SHOP.fire(SHOPKEEPER, shop, step, answer=answer, reason=reason)
+        # A volunteer holding the claim keeps it: they may still record how their contact went.
+        changes = {"answered_at": timezone.now(), "in_queue": False}
         if answer == Answer.DO_NOT_CONTACT:
-            shop.do_not_contact = True
-        if answer == Answer.REASON and reason == Reason.OPEN_AT_NIGHT:
-            shop.status = ShopStatus.NOT_APPLICABLE
-        elif shop.status != ShopStatus.CONFIRMED_OFF:
-            shop.status = ShopStatus.ANSWERED
-        shop.save()
-        record(None, "lightsoff.shopkeeper_answered", shop, answer=answer, reason=reason)
+            changes["do_not_contact"] = True
+        Shop.objects.filter(pk=shop.pk).update(**changes)
+        record(SHOPKEEPER, "lightsoff.shopkeeper_answered", shop, answer=answer, reason=reason)
+    shop.refresh_from_db()
     public_data_changed()
     return given

@@ -4,6 +4,8 @@ from functools import lru_cache
 
 from django.core.cache import cache
 
+from reserve.core.audit import record
+
 from .. import rules, waste
 from ..models import Derogation, EcoWattDay, LocalRule, Report, Shop
 
@@ -25,6 +27,20 @@ def rule_data() -> tuple[list, list]:
 
 def forget_rule_data() -> None:
     cache.delete(RULES_CACHE_KEY)
+
+
+def save_rule_data(actor, rule: LocalRule | Derogation, *, created: bool) -> None:
+    """Staff saved a local rule or a derogation: audit it; the next verdicts use it at once."""
+    rule.save()
+    action = "created" if created else "changed"
+    record(actor, f"lightsoff.{rule._meta.model_name}_{action}", rule, commune=rule.commune)
+    forget_rule_data()
+
+
+def delete_rule_data(actor, rule: LocalRule | Derogation) -> None:
+    record(actor, f"lightsoff.{rule._meta.model_name}_deleted", rule, commune=rule.commune)
+    rule.delete()
+    forget_rule_data()
 
 
 def ecowatt_on(day) -> int | None:

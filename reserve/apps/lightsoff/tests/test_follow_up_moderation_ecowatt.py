@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from reserve.apps.lightsoff import services
 from reserve.apps.lightsoff.models import AbuseReport, EcoWattDay, Report, Shop, ShopStatus
+from reserve.core.audit import SYSTEM
 
 from .factories import ReservistFactory, ShopFactory
 
@@ -62,7 +63,7 @@ def test_emails_and_photos_are_purged_after_90_days(shop, media):
     old = make_report(shop, days_ago=91, email="old@exemple.fr", consent=True)
     recent = make_report(shop, days_ago=10, email="new@exemple.fr", consent=True)
 
-    assert services.purge_personal_data() == 1
+    assert services.purge_personal_data(SYSTEM) == 1
 
     old.refresh_from_db()
     recent.refresh_from_db()
@@ -133,7 +134,7 @@ def test_an_abuse_report_without_a_reason_is_refused(client, shop):
 
 
 def test_an_orange_day_shows_a_banner(client):
-    services.set_ecowatt(timezone.localdate(), 2, "Réseau tendu ce soir")
+    services.set_ecowatt(SYSTEM, timezone.localdate(), 2, "Réseau tendu ce soir")
 
     page = client.get(reverse("lightsoff:index")).content.decode()
 
@@ -142,7 +143,7 @@ def test_an_orange_day_shows_a_banner(client):
 
 def test_a_red_day_makes_digital_advertising_a_violation():
     day = date(2026, 1, 15)
-    services.set_ecowatt(day, 3)
+    services.set_ecowatt(SYSTEM, day, 3)
 
     result = services.verdict_for("publicite", "2026-01-15T19:00", digital=True)
 
@@ -190,8 +191,8 @@ def test_volunteers_who_asked_are_emailed_when_a_tense_day_is_announced(client, 
     client.post(reverse("lightsoff:tense_day_alert"), {"wanted": "1"})
     tomorrow = timezone.localdate() + timedelta(days=1)
 
-    services.set_ecowatt(tomorrow, 3)
-    services.set_ecowatt(tomorrow, 3)
+    services.set_ecowatt(SYSTEM, tomorrow, 3)
+    services.set_ecowatt(SYSTEM, tomorrow, 3)
     run_tasks()
 
     assert [m.to for m in mail.outbox] == [[volunteer.email]]
