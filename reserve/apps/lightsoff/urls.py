@@ -22,6 +22,7 @@ urlpatterns = [
     path("benevoles/<int:pk>/prendre/", views.claim, name="claim"),
     path("benevoles/<int:pk>/", views.contact, name="contact"),
     path("benevoles/<int:pk>/lettre/", views.letter, name="letter"),
+    path("benevoles/<int:pk>/suivi/", views.volunteer_follow_up, name="volunteer_follow_up"),
     path("nuits-d-action/", campaign_views.campaign_list, name="campaigns"),
     path("nuits-d-action/creer/", campaign_views.campaign_create, name="campaign_create"),
     path("nuits-d-action/<int:pk>/", campaign_views.campaign_detail, name="campaign"),

@@ -225,7 +225,8 @@ def follow_up(request, token):
                 request, _("Merci d'être repassé(e) ! Le statut du commerce est à jour.")
             )
             return redirect("lightsoff:shop", report.shop.pk)
-    return render(request, "lightsoff/follow_up.html", {"report": report, "form": form})
+    context = {"shop": report.shop, "form": form}
+    return render(request, "lightsoff/follow_up.html", context)
 
 
 def abuse(request, pk):
@@ -391,6 +392,24 @@ def letter(request, pk):
         "verdict": explain.stored(report),
     }
     return render(request, "lightsoff/letter.html", context)
+
+
+@_volunteer_required
+def volunteer_follow_up(request, pk):
+    """A volunteer who contacted the shop goes back at night and says what they saw."""
+    shop = get_object_or_404(Shop.objects.public(), pk=pk, contacts__volunteer=request.user)
+    form = FollowUpForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_follow_up(shop, form.cleaned_data["answer"])
+        except services.ServiceError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Merci d'être repassé(e) ! Le statut du commerce est à jour.")
+            )
+            return redirect("lightsoff:shop", shop.pk)
+    return render(request, "lightsoff/follow_up.html", {"shop": shop, "form": form})
 
 
 # --- moderation and EcoWatt (staff) -----------------------------------------------------------

@@ -2,12 +2,12 @@
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reserve.core.audit import SYSTEM, record
+from reserve.core.notify import tell
 
 from .. import ecowatt as signals_file
 from ..models import EcoWattDay, TenseDayAlert
@@ -51,16 +51,17 @@ def signal_changed(day) -> None:
 
 
 def alert_volunteers(signal: EcoWattDay) -> int:
-    emails = list(TenseDayAlert.objects.values_list("user__email", flat=True))
-    body = render_to_string(
-        "lightsoff/email/tense_day.txt", {"signal": signal, "site": settings.SITE_URL}
+    """Tell the volunteers who asked for it that a tense day is announced (news: not essential)."""
+    people = [alert.user for alert in TenseDayAlert.objects.select_related("user")]
+    tell(
+        people,
+        "lightsoff/email/tense_day",
+        {"signal": signal},
+        url=reverse("lightsoff:queue"),
+        kind="lightsoff_tense_day",
+        essential=False,
     )
-    subject = _("Jour EcoWatt %(level)s : chaque vitrine éteinte compte") % {
-        "level": signal.get_value_display().lower()
-    }
-    for email in emails:
-        send_mail(subject, body, None, [email])
-    return len(emails)
+    return len(people)
 
 
 def set_tense_day_alert(user, wanted: bool) -> None:

@@ -3,14 +3,14 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reserve.core.audit import record
 from reserve.core.lifecycle import TransitionRefused
+from reserve.core.notify import email, tell
 
 from ..lifecycle import FOLLOWER, SHOP
 from ..models import ContactAttempt, FollowUp, FollowUpAnswer, Report, Shop, ShopStatus
@@ -59,15 +59,14 @@ def _follow_up_volunteers(now, due) -> int:
     ).select_related("shop", "volunteer")
     sent = 0
     for attempt in attempts:
-        report = attempt.shop.reports.first()
-        if report is not None and attempt.shop.status not in FINAL_STATUSES:
-            context = {"report": report, "site": settings.SITE_URL, "volunteer": True}
-            body = render_to_string("lightsoff/email/follow_up.txt", context)
-            send_mail(
-                _("Le commerce est-il éteint ? Repassez le voir"),
-                body,
-                None,
-                [attempt.volunteer.email],
+        if attempt.shop.status not in FINAL_STATUSES:
+            tell(
+                [attempt.volunteer],
+                "lightsoff/email/follow_up_volunteer",
+                {"shop": attempt.shop},
+                url=reverse("lightsoff:volunteer_follow_up", args=[attempt.shop_id]),
+                kind="lightsoff_follow_up",
+                essential=False,
             )
             sent += 1
         ContactAttempt.objects.filter(pk=attempt.pk).update(follow_up_sent_at=now)
@@ -84,10 +83,9 @@ def _follow_up_reporters(now, due) -> int:
     )
     sent = 0
     for report in reports:
-        body = render_to_string(
-            "lightsoff/email/follow_up.txt", {"report": report, "site": settings.SITE_URL}
-        )
-        send_mail(_("Le commerce est-il éteint ? Repassez le voir"), body, None, [report.email])
+        link = settings.SITE_URL + reverse("lightsoff:follow_up", args=[report.token])
+        context = {"report": report, "link": link, "purge_days": settings.LIGHTSOFF_PURGE_DAYS}
+        email([report.email], "lightsoff/email/follow_up", context, essential=False)
         Report.objects.filter(pk=report.pk).update(follow_up_sent_at=now)
         sent += 1
     return sent

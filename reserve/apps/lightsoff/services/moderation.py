@@ -1,10 +1,9 @@
 """Moderation of reports' photos and comments, and abuse flags from anyone."""
 
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from reserve.core.audit import record
+from reserve.core.notify import email
 
 from ..models import AbuseReason, AbuseReport, Moderation, Report, Shop
 from ..permissions import require_moderator
@@ -21,8 +20,7 @@ def moderate_report(user, report: Report, *, approve: bool, reason: str = "") ->
     report.save(update_fields=["moderation", "moderation_reason"])
     AbuseReport.objects.filter(report=report).update(resolved=True)
     if not approve and report.email:
-        body = render_to_string("lightsoff/email/hidden.txt", {"report": report, "reason": reason})
-        send_mail(_("Votre signalement a été masqué"), body, None, [report.email])
+        email([report.email], "lightsoff/email/hidden", {"report": report, "reason": reason})
     record(user, "lightsoff.moderated", report, approve=approve, reason=reason)
     public_data_changed()
     return report
