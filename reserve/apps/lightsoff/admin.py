@@ -18,6 +18,7 @@ from .models import (
     Shop,
     ShopkeeperAnswer,
     TenseDayAlert,
+    VolunteerRevocation,
 )
 
 
@@ -122,3 +123,23 @@ class EcoWattDayAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         for obj in queryset:
             services.delete_ecowatt(request.user, obj)
+
+
+@admin.register(VolunteerRevocation)
+class VolunteerRevocationAdmin(admin.ModelAdmin):
+    """Withdrawing (or giving back) access to the contact queue goes through the service."""
+
+    list_display = ["user", "reason", "revoked_by", "created_at"]
+    raw_id_fields = ["user"]
+    fields = ["user", "reason"]
+
+    def save_model(self, request, obj, form, change):
+        revocation = services.revoke_volunteer(request.user, obj.user, obj.reason)
+        obj.pk = revocation.pk
+
+    def delete_model(self, request, obj):
+        services.restore_volunteer(request.user, obj.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            services.restore_volunteer(request.user, obj.user)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from reserve.accounts.roles import is_staff_member
 from reserve.core.lifecycle import PLATFORM, Lifecycle, Transition
 
-from .models import ShopStatus
+from .models import ContactAttempt, ShopStatus
 from .permissions import holds_claim
 
 
@@ -54,6 +54,8 @@ def kinds(actor, shop) -> set[str]:
             found.add("staff")
         if holds_claim(actor, shop):
             found.add("volunteer")
+        if ContactAttempt.objects.filter(shop=shop, volunteer=actor).exists():
+            found.add("follower")
     return found
 
 

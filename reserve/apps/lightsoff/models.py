@@ -1,6 +1,7 @@
 """LightsOff state: shops, reports, contacts, shopkeeper answers, and the rule data staff enter."""
 
 import secrets
+import uuid
 from datetime import time
 
 from django.conf import settings
@@ -131,7 +132,9 @@ class Moderation(models.TextChoices):
 
 class Report(models.Model):
     shop = models.ForeignKey(Shop, on_delete=models.CASCADE, related_name="reports")
+    # The token is the reporter's secret (result page, follow-up); public pages use public_id.
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     element = models.CharField(_("ce qui est allumé"), max_length=12, choices=Element.choices)
     seen_at = models.DateTimeField(_("vu allumé le"))
     # The verdict as decided when the report was made, worded again in each reader's language
@@ -233,9 +236,30 @@ class FollowUpAnswer(models.TextChoices):
 
 
 class FollowUp(models.Model):
+    """What someone saw when going back at night: from a report's link or a volunteer's page."""
+
     shop = models.ForeignKey(Shop, on_delete=models.CASCADE, related_name="follow_ups")
     answer = models.CharField(max_length=12, choices=FollowUpAnswer.choices)
+    report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.CASCADE)
+    volunteer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    night = models.DateField(null=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "night"],
+                condition=models.Q(report__isnull=False),
+                name="lightsoff_follow_up_once_a_night_per_report",
+            ),
+            models.UniqueConstraint(
+                fields=["volunteer", "shop", "night"],
+                condition=models.Q(volunteer__isnull=False),
+                name="lightsoff_follow_up_once_a_night_per_volunteer",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.shop} — {self.get_answer_display()}"
@@ -253,6 +277,8 @@ class AbuseReport(models.Model):
     shop = models.ForeignKey(Shop, on_delete=models.CASCADE, related_name="abuse_reports")
     report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.CASCADE)
     reason = models.CharField(_("motif"), max_length=20, choices=AbuseReason.choices)
+    # A keyed hash of the flagger's address: tells independent flags apart, keeps no address.
+    flagger = models.CharField(max_length=64, blank=True, editable=False)
     resolved = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -318,6 +344,26 @@ class Derogation(models.Model):
             valid_from=self.valid_from,
             valid_until=self.valid_until,
         )
+
+
+class VolunteerRevocation(models.Model):
+    """The programme withdrew a person's access to the volunteers' contact queue."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lightsoff_revocation"
+    )
+    reason = models.CharField(_("motif"), max_length=300)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("accès retiré à la file des bénévoles")
+        verbose_name_plural = _("accès retirés à la file des bénévoles")
+
+    def __str__(self):
+        return str(self.user)
 
 
 class TenseDayAlert(models.Model):

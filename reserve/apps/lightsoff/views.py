@@ -1,9 +1,13 @@
 import csv
 import json
+import uuid
+from functools import wraps
 
 import segno
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,6 +32,7 @@ from .models import (
     Action,
     Answer,
     EcoWattDay,
+    FollowUpAnswer,
     Moderation,
     Reason,
     Report,
@@ -215,32 +220,57 @@ def shopkeeper(request, token):
 def follow_up(request, token):
     report = get_object_or_404(Report.objects.select_related("shop"), token=token)
     form = FollowUpForm(_posted(request))
+    context = {"shop": report.shop, "form": form}
     if request.method == "POST" and form.is_valid():
         try:
-            services.record_follow_up(report.shop, form.cleaned_data["answer"])
+            follow_up = services.record_follow_up(
+                report.shop, form.cleaned_data["answer"], report=report, client=_ip(request)
+            )
+        except services.RateLimited:
+            return _too_many(request, "lightsoff/follow_up.html", context)
         except services.ServiceError as error:
             form.add_error(None, error)
         else:
-            messages.success(
-                request, _("Merci d'être repassé(e) ! Le statut du commerce est à jour.")
-            )
+            _thank_for_follow_up(request, follow_up)
             return redirect("lightsoff:shop", report.shop.pk)
-    context = {"shop": report.shop, "form": form}
     return render(request, "lightsoff/follow_up.html", context)
+
+
+def _thank_for_follow_up(request, follow_up):
+    waiting = follow_up.answer == FollowUpAnswer.NOW_OFF and (
+        follow_up.shop.status != ShopStatus.CONFIRMED_OFF
+    )
+    if waiting:
+        messages.success(
+            request,
+            _(
+                "Merci d'être repassé(e) ! Quand une autre personne l'aura vu éteint elle aussi, "
+                "le commerce sera affiché « éteint (confirmé) »."
+            ),
+        )
+    else:
+        messages.success(request, _("Merci d'être repassé(e) ! Le statut du commerce est à jour."))
 
 
 def abuse(request, pk):
     shop = get_object_or_404(Shop.objects.public(), pk=pk)
-    report = Report.objects.filter(shop=shop, token=request.GET.get("signalement", "")).first()
+    report = _public_report(shop, request.GET.get("signalement", ""))
     form = AbuseForm(_posted(request))
-    if request.method == "POST":
-        if services.hit_rate_limit("abuse", _ip(request), 20):
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_abuse(shop, form.cleaned_data["reason"], report, client=_ip(request))
+        except services.RateLimited:
             return _too_many(request, "lightsoff/abuse.html", {"shop": shop, "form": form})
-        if form.is_valid():
-            services.report_abuse(shop, form.cleaned_data["reason"], report)
-            messages.success(request, _("Merci, l'équipe de modération va regarder."))
-            return redirect("lightsoff:shop", shop.pk)
+        messages.success(request, _("Merci, l'équipe de modération va regarder."))
+        return redirect("lightsoff:shop", shop.pk)
     return render(request, "lightsoff/abuse.html", {"shop": shop, "form": form})
+
+
+def _public_report(shop, public_id: str):
+    try:
+        return shop.reports.filter(public_id=uuid.UUID(public_id)).first()
+    except ValueError:
+        return None
 
 
 # --- public impact ---------------------------------------------------------------------------
@@ -309,7 +339,15 @@ def impact_geojson(request):
 
 
 def _volunteer_required(view):
-    return role_required(Role.RESERVIST)(view)
+    """Log in first; then a 403 page says why the queue is closed to this person."""
+
+    @wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        permissions.require_volunteer(request.user)
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 @_volunteer_required
@@ -378,6 +416,10 @@ def contact(request, pk):
 @_volunteer_required
 def letter(request, pk):
     shop = get_object_or_404(Shop.objects.public(), pk=pk)
+    # The letter carries the shopkeeper's link: only the volunteer holding the claim sees it.
+    if not permissions.holds_claim(request.user, shop):
+        messages.error(request, _("Prenez d'abord ce commerce dans la file."))
+        return redirect("lightsoff:queue")
     # A letter asks to switch off: only for a probable violation, with that report's hours.
     report = shop.reports.filter(verdict=Verdicts.VIOLATION).first()
     if report is None:
@@ -401,13 +443,13 @@ def volunteer_follow_up(request, pk):
     form = FollowUpForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            services.record_follow_up(shop, form.cleaned_data["answer"])
+            follow_up = services.record_follow_up(
+                shop, form.cleaned_data["answer"], volunteer=request.user
+            )
         except services.ServiceError as error:
             form.add_error(None, error)
         else:
-            messages.success(
-                request, _("Merci d'être repassé(e) ! Le statut du commerce est à jour.")
-            )
+            _thank_for_follow_up(request, follow_up)
             return redirect("lightsoff:shop", shop.pk)
     return render(request, "lightsoff/follow_up.html", {"shop": shop, "form": form})
 
@@ -433,7 +475,8 @@ def moderation(request):
             else:
                 messages.success(request, _("Décision enregistrée."))
         return redirect("lightsoff:moderation")
-    pending = Report.objects.filter(moderation=Moderation.PENDING).select_related("shop")[:50]
+    flagged = Q(moderation=Moderation.PENDING) | Q(abusereport__resolved=False)
+    pending = Report.objects.filter(flagged).distinct().select_related("shop")[:50]
     return render(
         request, "lightsoff/moderation.html", {"reports": pending, "form": ModerationForm()}
     )

@@ -9,7 +9,14 @@ from .common import (
     map_generation,
     public_data_changed,
 )
-from .contacts import claim_shop, is_premium_rate, log_contact, release_expired_claims
+from .contacts import (
+    claim_shop,
+    is_premium_rate,
+    log_contact,
+    release_expired_claims,
+    restore_volunteer,
+    revoke_volunteer,
+)
 from .ecowatt import (
     alert_volunteers,
     delete_ecowatt,
@@ -64,6 +71,8 @@ __all__ = [
     "report_abuse",
     "report_estimate",
     "report_lit_shop",
+    "restore_volunteer",
+    "revoke_volunteer",
     "rule_data",
     "save_rule_data",
     "send_follow_ups",

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from reserve.core.audit import record
 
 from ..lifecycle import SHOP
-from ..models import ContactAttempt, Outcome, Shop, ShopStatus
-from ..permissions import holds_claim, require_volunteer
+from ..models import ContactAttempt, Outcome, Shop, ShopStatus, VolunteerRevocation
+from ..permissions import holds_claim, require_moderator, require_volunteer
 from .common import ServiceError, public_data_changed
 
 # French premium-rate numbers: 081x-089x (shared cost and premium) and 3xxx short codes.
@@ -76,3 +76,23 @@ def release_expired_claims(now=None) -> int:
     return Shop.objects.filter(claim_expires_at__lt=now).update(
         claimed_by=None, claim_expires_at=None
     )
+
+
+def revoke_volunteer(staff, user, reason: str) -> VolunteerRevocation:
+    """The programme withdraws `user`'s access to the contact queue; their claims are freed."""
+    require_moderator(staff)
+    if not reason.strip():
+        raise ServiceError({"reason": _("Indiquez le motif du retrait.")})
+    with transaction.atomic():
+        revocation, _created = VolunteerRevocation.objects.update_or_create(
+            user=user, defaults={"reason": reason.strip(), "revoked_by": staff}
+        )
+        Shop.objects.filter(claimed_by=user).update(claimed_by=None, claim_expires_at=None)
+        record(staff, "lightsoff.volunteer_revoked", user, reason=reason.strip())
+    return revocation
+
+
+def restore_volunteer(staff, user) -> None:
+    require_moderator(staff)
+    if VolunteerRevocation.objects.filter(user=user).delete()[0]:
+        record(staff, "lightsoff.volunteer_restored", user)

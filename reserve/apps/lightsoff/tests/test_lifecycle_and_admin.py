@@ -45,7 +45,7 @@ def test_a_follow_up_the_lifecycle_refuses_is_explained(client, shop):
     services.answer_as_shopkeeper(shop, "reason", "open_at_night")
 
     response = client.post(
-        reverse("lightsoff:follow_up", args=[report.token]), {"answer": "now_off"}
+        reverse("lightsoff:follow_up", args=[report.token]), {"answer": "still_lit"}
     )
 
     assert "le commerce est « Non concerné »" in response.content.decode()

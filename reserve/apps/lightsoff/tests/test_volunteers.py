@@ -121,6 +121,7 @@ def last_night_at(hour, minute=0):
 def test_the_printable_letter_carries_a_qr_code_to_the_shopkeeper_page(client, reservist, queued):
     services.report_lit_shop(queued, element="vitrine", seen_at=last_night_at(3, 30))
     client.force_login(reservist)
+    client.post(reverse("lightsoff:claim", args=[queued.pk]))
 
     page = client.get(reverse("lightsoff:letter", args=[queued.pk])).content.decode()
 
@@ -131,6 +132,7 @@ def test_the_printable_letter_carries_a_qr_code_to_the_shopkeeper_page(client, r
 def test_the_letter_gives_the_hours_of_the_verdict(client, reservist, queued):
     report = services.report_lit_shop(queued, element="vitrine", seen_at=last_night_at(3, 30))
     client.force_login(reservist)
+    client.post(reverse("lightsoff:claim", args=[queued.pk]))
 
     page = client.get(reverse("lightsoff:letter", args=[queued.pk])).content.decode()
 
@@ -141,5 +143,6 @@ def test_the_letter_gives_the_hours_of_the_verdict(client, reservist, queued):
 def test_there_is_no_letter_for_a_shop_without_a_probable_violation(client, reservist, queued):
     services.report_lit_shop(queued, element="vitrine", seen_at=last_night_at(0, 30))
     client.force_login(reservist)
+    client.post(reverse("lightsoff:claim", args=[queued.pk]))
 
     assert client.get(reverse("lightsoff:letter", args=[queued.pk])).status_code == 404
