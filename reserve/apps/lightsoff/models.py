@@ -9,12 +9,18 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from reserve.core.files import unguessable_name
+
 from . import rules_data
 from .queries import ShopQuerySet
 
 
 def new_token() -> str:
     return secrets.token_urlsafe(24)
+
+
+def photo_path(report, filename: str) -> str:
+    return unguessable_name("lightsoff/photos", filename)
 
 
 class Element(models.TextChoices):
@@ -153,7 +159,8 @@ class Report(models.Model):
     eur_per_year = models.FloatField(default=0)
     kg_co2_per_year = models.FloatField(default=0)
     comment = models.CharField(_("commentaire"), max_length=500, blank=True)
-    photo = models.ImageField(upload_to="lightsoff/%Y/%m/", blank=True)
+    # Private until moderated: served by the `photo` view, never from a public address.
+    photo = models.ImageField(upload_to=photo_path, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     email_consent = models.BooleanField(default=False)
     action = models.CharField(max_length=12, choices=Action.choices, blank=True)

@@ -56,3 +56,10 @@ def holds_claim(user, shop, now=None) -> bool:
 def require_moderator(user) -> None:
     if not has_role(user, Role.STAFF):
         raise PermissionDenied(_("La modération est réservée à l'équipe du programme."))
+
+
+def can_see_photo(user, report) -> bool:
+    """Only moderated photos are public; moderators see the others to decide."""
+    from .models import Moderation
+
+    return report.moderation == Moderation.VISIBLE or has_role(user, Role.STAFF)

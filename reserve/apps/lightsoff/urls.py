@@ -10,6 +10,7 @@ urlpatterns = [
     path("commerces/<int:pk>/", views.shop_detail, name="shop"),
     path("commerces/<int:pk>/signaler/", views.report_create, name="report"),
     path("commerces/<int:pk>/abus/", views.abuse, name="abuse"),
+    path("photos/<uuid:public_id>/", views.photo, name="photo"),
     path("signalements/<str:token>/", views.report_result, name="report_result"),
     path("signalements/<str:token>/action/", views.report_action, name="report_action"),
     path("signalements/<str:token>/suivi/", views.follow_up, name="follow_up"),

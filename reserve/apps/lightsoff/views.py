@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reserve.accounts.roles import Role, role_required
+from reserve.core import files
 from reserve.core.caching import cache_anonymous_page
 
 from . import explain, permissions, scripts, services, stats
@@ -264,6 +265,14 @@ def abuse(request, pk):
         messages.success(request, _("Merci, l'équipe de modération va regarder."))
         return redirect("lightsoff:shop", shop.pk)
     return render(request, "lightsoff/abuse.html", {"shop": shop, "form": form})
+
+
+def photo(request, public_id):
+    """A report's photo: public once moderated, before that for the moderators only."""
+    report = get_object_or_404(Report.objects.exclude(photo=""), public_id=public_id)
+    if not permissions.can_see_photo(request.user, report):
+        raise Http404
+    return files.serve(report.photo)
 
 
 def _public_report(shop, public_id: str):
