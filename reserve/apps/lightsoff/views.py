@@ -364,7 +364,13 @@ def queue(request):
     now = timezone.now()
     shops = Shop.objects.contactable(now).prioritised()[:50]
     alert = TenseDayAlert.objects.filter(user=request.user).exists()
-    context = {"shops": shops, "now": now, "alert": alert, "tense_day": tense_day()}
+    context = {
+        "shops": shops,
+        "now": now,
+        "alert": alert,
+        "tense_day": tense_day(),
+        "claim_minutes": settings.LIGHTSOFF_CLAIM_MINUTES,
+    }
     return render(request, "lightsoff/queue.html", context)
 
 
