@@ -204,12 +204,15 @@ def shopkeeper(request, token):
     shop = get_object_or_404(Shop, token=token)
     context = {"shop": shop, "reasons": Reason.choices, "answers": Answer, "answered": None}
     if request.method == "POST":
-        if services.hit_rate_limit("shopkeeper", _ip(request), 30):
-            return _too_many(request, "lightsoff/shopkeeper.html", context)
         try:
             given = services.answer_as_shopkeeper(
-                shop, request.POST.get("answer", ""), request.POST.get("reason", "")
+                shop,
+                request.POST.get("answer", ""),
+                request.POST.get("reason", ""),
+                client=_ip(request),
             )
+        except services.RateLimited:
+            return _too_many(request, "lightsoff/shopkeeper.html", context)
         except services.ServiceError as error:
             context["error"] = " ".join(error.messages)
         else:

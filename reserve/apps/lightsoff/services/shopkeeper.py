@@ -1,5 +1,6 @@
 """The shopkeeper's answer, given through the link of the letter or of a message."""
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -8,11 +9,19 @@ from reserve.core.audit import record
 
 from ..lifecycle import SHOP, SHOPKEEPER
 from ..models import Answer, Reason, Shop, ShopkeeperAnswer
-from .common import ServiceError, public_data_changed
+from .common import RateLimited, ServiceError, hit_rate_limit, public_data_changed
 
 
-def answer_as_shopkeeper(shop: Shop, answer: str, reason: str = "") -> ShopkeeperAnswer:
-    """The shopkeeper's answer by their link: updates the status and stops the contacts."""
+def answer_as_shopkeeper(
+    shop: Shop, answer: str, reason: str = "", *, client: str | None = None
+) -> ShopkeeperAnswer:
+    """The shopkeeper's answer by their link: updates the status and stops the contacts.
+
+    `client` is the web request's address, for the rate limit (None: the platform's callers).
+    """
+    limit = settings.LIGHTSOFF_SHOPKEEPER_ANSWERS_PER_IP_HOUR
+    if client is not None and hit_rate_limit("shopkeeper", client, limit):
+        raise RateLimited({"__all__": _("Trop de réponses depuis cette connexion.")})
     if answer not in Answer.values:
         raise ServiceError({"answer": _("Réponse inconnue.")})
     if answer == Answer.REASON and reason not in Reason.values:
