@@ -74,6 +74,12 @@ class Migration(migrations.Migration):
             field=models.CharField(blank=True, max_length=300),
         ),
         migrations.RunPython(words_from_stored_fields, migrations.RunPython.noop),
+        # Going back re-creates the column empty: the old sentences are not rebuilt.
+        migrations.AlterField(
+            model_name='report',
+            name='explanation',
+            field=models.TextField(blank=True, default=''),
+        ),
         migrations.RemoveField(
             model_name='report',
             name='explanation',
