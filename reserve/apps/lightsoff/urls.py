@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import campaign_views, views
+from . import campaign_views, views, volunteer_views
 
 app_name = "lightsoff"
 
@@ -18,12 +18,12 @@ urlpatterns = [
     path("impact/", views.impact, name="impact"),
     path("impact/commerces.csv", views.impact_csv, name="impact_csv"),
     path("impact/commerces.geojson", views.impact_geojson, name="impact_geojson"),
-    path("benevoles/", views.queue, name="queue"),
-    path("benevoles/alerte/", views.tense_day_alert, name="tense_day_alert"),
-    path("benevoles/<int:pk>/prendre/", views.claim, name="claim"),
-    path("benevoles/<int:pk>/", views.contact, name="contact"),
-    path("benevoles/<int:pk>/lettre/", views.letter, name="letter"),
-    path("benevoles/<int:pk>/suivi/", views.volunteer_follow_up, name="volunteer_follow_up"),
+    path("benevoles/", volunteer_views.queue, name="queue"),
+    path("benevoles/alerte/", volunteer_views.tense_day_alert, name="tense_day_alert"),
+    path("benevoles/<int:pk>/prendre/", volunteer_views.claim, name="claim"),
+    path("benevoles/<int:pk>/", volunteer_views.contact, name="contact"),
+    path("benevoles/<int:pk>/lettre/", volunteer_views.letter, name="letter"),
+    path("benevoles/<int:pk>/suivi/", volunteer_views.follow_up, name="volunteer_follow_up"),
     path("nuits-d-action/", campaign_views.campaign_list, name="campaigns"),
     path("nuits-d-action/creer/", campaign_views.campaign_create, name="campaign_create"),
     path("nuits-d-action/<int:pk>/", campaign_views.campaign_detail, name="campaign"),

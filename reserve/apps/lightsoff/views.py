@@ -1,12 +1,9 @@
 import csv
 import json
 import uuid
-from functools import wraps
 
-import segno
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,7 +19,6 @@ from reserve.core.caching import cache_anonymous_page
 from . import explain, permissions, scripts, services, stats
 from .forms import (
     AbuseForm,
-    ContactForm,
     EcoWattForm,
     FollowUpForm,
     ModerationForm,
@@ -39,7 +35,6 @@ from .models import (
     Report,
     Shop,
     ShopStatus,
-    TenseDayAlert,
     Verdicts,
 )
 
@@ -53,7 +48,7 @@ def _float(value):
         return None
 
 
-def _posted(request):
+def posted(request):
     """The POST data when posted (even empty, so that required fields say so), else None."""
     return request.POST if request.method == "POST" else None
 
@@ -112,7 +107,7 @@ def index(request):
 
 def shop_add(request):
     initial = {"lat": request.GET.get("lat"), "lon": request.GET.get("lon")}
-    form = ShopForm(_posted(request), initial=initial)
+    form = ShopForm(posted(request), initial=initial)
     similar = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -133,7 +128,7 @@ def shop_add(request):
 def report_create(request, pk):
     shop = get_object_or_404(Shop.objects.public(), pk=pk)
     initial = {"seen_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")}
-    form = ReportForm(_posted(request), request.FILES or None, initial=initial)
+    form = ReportForm(posted(request), request.FILES or None, initial=initial)
     context = {"shop": shop, "form": form}
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -223,7 +218,7 @@ def shopkeeper(request, token):
 
 def follow_up(request, token):
     report = get_object_or_404(Report.objects.select_related("shop"), token=token)
-    form = FollowUpForm(_posted(request))
+    form = FollowUpForm(posted(request))
     context = {"shop": report.shop, "form": form}
     if request.method == "POST" and form.is_valid():
         try:
@@ -235,12 +230,12 @@ def follow_up(request, token):
         except services.ServiceError as error:
             form.add_error(None, error)
         else:
-            _thank_for_follow_up(request, follow_up)
+            thank_for_follow_up(request, follow_up)
             return redirect("lightsoff:shop", report.shop.pk)
     return render(request, "lightsoff/follow_up.html", context)
 
 
-def _thank_for_follow_up(request, follow_up):
+def thank_for_follow_up(request, follow_up):
     waiting = follow_up.answer == FollowUpAnswer.NOW_OFF and (
         follow_up.shop.status != ShopStatus.CONFIRMED_OFF
     )
@@ -259,7 +254,7 @@ def _thank_for_follow_up(request, follow_up):
 def abuse(request, pk):
     shop = get_object_or_404(Shop.objects.public(), pk=pk)
     report = _public_report(shop, request.GET.get("signalement", ""))
-    form = AbuseForm(_posted(request))
+    form = AbuseForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.report_abuse(shop, form.cleaned_data["reason"], report, client=_ip(request))
@@ -347,131 +342,6 @@ def impact_geojson(request):
     return response
 
 
-# --- volunteers -----------------------------------------------------------------------------
-
-
-def _volunteer_required(view):
-    """Log in first; then a 403 page says why the queue is closed to this person."""
-
-    @wraps(view)
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        permissions.require_volunteer(request.user)
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-@_volunteer_required
-def queue(request):
-    now = timezone.now()
-    shops = Shop.objects.contactable(now).prioritised()[:50]
-    alert = TenseDayAlert.objects.filter(user=request.user).exists()
-    context = {
-        "shops": shops,
-        "now": now,
-        "alert": alert,
-        "tense_day": tense_day(),
-        "claim_minutes": settings.LIGHTSOFF_CLAIM_MINUTES,
-    }
-    return render(request, "lightsoff/queue.html", context)
-
-
-@require_POST
-@_volunteer_required
-def tense_day_alert(request):
-    wanted = request.POST.get("wanted") == "1"
-    services.set_tense_day_alert(request.user, wanted)
-    if wanted:
-        messages.success(request, _("Vous serez prévenu(e) des jours EcoWatt orange et rouges."))
-    else:
-        messages.success(request, _("Vous ne serez plus prévenu(e) des jours tendus."))
-    return redirect("lightsoff:queue")
-
-
-@require_POST
-@_volunteer_required
-def claim(request, pk):
-    if services.claim_shop(request.user, pk):
-        return redirect("lightsoff:contact", pk)
-    messages.error(
-        request, _("Un autre bénévole s'occupe déjà de ce commerce. Choisissez-en un autre.")
-    )
-    return redirect("lightsoff:queue")
-
-
-@_volunteer_required
-def contact(request, pk):
-    shop = get_object_or_404(Shop.objects.public(), pk=pk)
-    if not permissions.holds_claim(request.user, shop):
-        messages.error(request, _("Prenez d'abord ce commerce dans la file."))
-        return redirect("lightsoff:queue")
-    form = ContactForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.log_contact(
-                request.user, shop, form.cleaned_data["outcome"], form.cleaned_data["notes"]
-            )
-        except services.ServiceError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Merci ! Le contact est enregistré."))
-            return redirect("lightsoff:queue")
-    report = shop.reports.filter(verdict=Verdicts.VIOLATION).first()
-    return render(
-        request,
-        "lightsoff/contact.html",
-        {
-            "shop": shop,
-            "form": form,
-            "report": report,
-            "call_script": scripts.call_script(report) if report else "",
-            "can_call": shop.phone and not services.is_premium_rate(shop.phone),
-        },
-    )
-
-
-@_volunteer_required
-def letter(request, pk):
-    shop = get_object_or_404(Shop.objects.public(), pk=pk)
-    # The letter carries the shopkeeper's link: only the volunteer holding the claim sees it.
-    if not permissions.holds_claim(request.user, shop):
-        messages.error(request, _("Prenez d'abord ce commerce dans la file."))
-        return redirect("lightsoff:queue")
-    # A letter asks to switch off: only for a probable violation, with that report's hours.
-    report = shop.reports.filter(verdict=Verdicts.VIOLATION).first()
-    if report is None:
-        raise Http404
-    link = settings.SITE_URL + reverse("lightsoff:shopkeeper", args=[shop.token])
-    qr = segno.make(link, error="m").svg_inline(scale=4, dark="#000", light="#fff")
-    context = {
-        "shop": shop,
-        "link": link,
-        "qr": qr,
-        "report": report,
-        "verdict": explain.stored(report),
-    }
-    return render(request, "lightsoff/letter.html", context)
-
-
-@_volunteer_required
-def volunteer_follow_up(request, pk):
-    """A volunteer who contacted the shop goes back at night and says what they saw."""
-    shop = get_object_or_404(Shop.objects.public(), pk=pk, contacts__volunteer=request.user)
-    form = FollowUpForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            follow_up = services.record_follow_up(
-                shop, form.cleaned_data["answer"], volunteer=request.user
-            )
-        except services.ServiceError as error:
-            form.add_error(None, error)
-        else:
-            _thank_for_follow_up(request, follow_up)
-            return redirect("lightsoff:shop", shop.pk)
-    return render(request, "lightsoff/follow_up.html", {"shop": shop, "form": form})
-
-
 # --- moderation and EcoWatt (staff) -----------------------------------------------------------
 
 
@@ -502,7 +372,7 @@ def moderation(request):
 
 @role_required(Role.STAFF)
 def ecowatt(request):
-    form = EcoWattForm(_posted(request))
+    form = EcoWattForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.set_ecowatt(request.user, data["day"], data["value"], data["message"])
