@@ -13,7 +13,7 @@ def volunteer_refusal(user) -> str:
     Calling shops in the programme's name needs a confirmed reservist profile (complete, with
     consent to the use of the data), and staff can withdraw that access.
     """
-    from reserve.reservists.models import Profile
+    from reserve.reservists.permissions import own_profile
 
     from .models import VolunteerRevocation
 
@@ -23,7 +23,7 @@ def volunteer_refusal(user) -> str:
         return _("La file des bénévoles est réservée aux réservistes.")
     if VolunteerRevocation.objects.filter(user=user).exists():
         return _("L'équipe du programme vous a retiré l'accès à la file des bénévoles.")
-    profile = Profile.objects.filter(user=user).prefetch_related("skills").first()
+    profile = own_profile(user)
     if profile is None or profile.missing():
         return _(
             "Pour contacter des commerces au nom du programme, complétez d'abord votre profil "

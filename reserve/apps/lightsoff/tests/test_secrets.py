@@ -77,3 +77,18 @@ def test_staff_revoke_a_volunteer_whose_claims_are_freed(client, queued, staff):
     client.force_login(volunteer)
     assert client.get(reverse("lightsoff:queue")).status_code == 403
     assert AuditEntry.objects.get(action="lightsoff.volunteer_revoked").actor == staff
+
+
+def test_staff_withdraw_queue_access_from_the_admin_through_the_service(client, queued):
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    volunteer = ReservistFactory()
+    client.force_login(admin)
+
+    client.post(
+        reverse("admin:lightsoff_volunteerrevocation_add"),
+        {"user": volunteer.pk, "reason": "Ton agressif au téléphone"},
+    )
+
+    assert AuditEntry.objects.get(action="lightsoff.volunteer_revoked").actor == admin
+    with pytest.raises(PermissionDenied):
+        services.claim_shop(volunteer, queued.pk)
