@@ -246,6 +246,7 @@ def test_a_shop_allowed_to_be_lit_gets_a_thank_you_and_nothing_to_send(client, s
     assert "Merci de votre vigilance" in page
     assert "Confier aux bénévoles" not in page
     assert "Copier le message" not in page
+    assert "Ce que cela gaspille" not in page
 
 
 def test_an_uncertain_verdict_is_said_honestly_and_asks_nothing_of_the_shop(client, shop):
