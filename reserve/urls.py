@@ -1,10 +1,11 @@
-from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from .api import api
+from .core.plugins import citizen_app_configs
+from .core.views import admin_login
 
 admin.site.site_header = _("La Réserve — administration")
 admin.site.site_title = _("La Réserve")
@@ -18,14 +19,13 @@ urlpatterns = [
     path("reserve/", include("reserve.reservists.urls")),
     path("equipes/", include("reserve.teams.urls")),
     path("api/", api.urls),
+    path("admin/login/", admin_login, name="admin_login"),  # before the admin's own form
     path("admin/", admin.site.urls),
 ]
 
-# Citizen apps are plugins: an AppConfig with a `url_prefix` is mounted from its `urls_module`.
+# Citizen apps are plugins (reserve/core/plugins.py): each is mounted from its AppConfig.
 urlpatterns += [
-    path(config.url_prefix, include(config.urls_module))
-    for config in apps.get_app_configs()
-    if getattr(config, "url_prefix", None)
+    path(config.url_prefix, include(config.urls_module)) for config in citizen_app_configs()
 ]
 
 handler403 = "reserve.core.views.error_403"

@@ -1,7 +1,5 @@
 from django.conf import settings
 
-from reserve.accounts.roles import Role, roles_of
-
 from . import plugins
 from .notify import unread_count
 
@@ -10,8 +8,6 @@ def platform(request):
     return {
         # Pages that htmx updates in place extend `layout`: only their <main> for htmx.
         "layout": "partial.html" if swaps_main_content(request) else "base.html",
-        "user_roles": roles_of(request.user),
-        "Role": Role,
         "SITE_URL": settings.SITE_URL,
         "citizen_apps": plugins.navigation,
         # A callable: counted (one query, then cached) only where a template shows it.

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 class TeamsConfig(AppConfig):
     name = "reserve.teams"
     verbose_name = _("Équipes")
+    personal_data_models = ["teams.Invitation", "teams.Proposal", "teams.TeamLink"]
 
     @property
     def periodic_tasks(self):
@@ -17,3 +18,13 @@ class TeamsConfig(AppConfig):
             (remind_invitations, timedelta(minutes=15)),
             (start_sprints, timedelta(hours=1)),
         ]
+
+    def personal_data(self, user) -> dict:
+        from .privacy import export
+
+        return export(user)
+
+    def forget_personal_data(self, user) -> None:
+        from .privacy import forget
+
+        forget(user)

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
+from reserve.core.clients import client_ip
+
 from . import explain, queries, rules, services
 from . import stats as figures
 from .models import Shop, ShopStatus
@@ -168,7 +170,7 @@ def submit_report(request, payload: ReportIn):
             seen_at=seen_at,
             email=payload.email,
             consent=payload.consent,
-            client=request.META.get("REMOTE_ADDR", ""),
+            client=client_ip(request),
         )
     except rules.InvalidInput as error:
         field = "seen_at" if error.field == "at" else error.field

@@ -1,4 +1,3 @@
-import csv
 import json
 import uuid
 
@@ -15,6 +14,8 @@ from django.views.decorators.http import require_POST
 from reserve.accounts.roles import Role, role_required
 from reserve.core import files
 from reserve.core.caching import cache_anonymous_page
+from reserve.core.clients import client_ip
+from reserve.core.csv_export import SafeDictWriter
 
 from . import explain, permissions, scripts, services, stats
 from .forms import (
@@ -51,10 +52,6 @@ def _float(value):
 def posted(request):
     """The POST data when posted (even empty, so that required fields say so), else None."""
     return request.POST if request.method == "POST" else None
-
-
-def _ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _too_many(request, template, context):
@@ -141,7 +138,7 @@ def report_create(request, pk):
                 email=data["email"],
                 consent=data["consent"],
                 comment=data["comment"],
-                client=_ip(request),
+                client=client_ip(request),
             )
         except services.RateLimited:
             return _too_many(request, "lightsoff/report_form.html", context)
@@ -204,7 +201,7 @@ def shopkeeper(request, token):
                 shop,
                 request.POST.get("answer", ""),
                 request.POST.get("reason", ""),
-                client=_ip(request),
+                client=client_ip(request),
             )
         except services.RateLimited:
             return _too_many(request, "lightsoff/shopkeeper.html", context)
@@ -223,7 +220,7 @@ def follow_up(request, token):
     if request.method == "POST" and form.is_valid():
         try:
             follow_up = services.record_follow_up(
-                report.shop, form.cleaned_data["answer"], report=report, client=_ip(request)
+                report.shop, form.cleaned_data["answer"], report=report, client=client_ip(request)
             )
         except services.RateLimited:
             return _too_many(request, "lightsoff/follow_up.html", context)
@@ -257,7 +254,9 @@ def abuse(request, pk):
     form = AbuseForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            services.report_abuse(shop, form.cleaned_data["reason"], report, client=_ip(request))
+            services.report_abuse(
+                shop, form.cleaned_data["reason"], report, client=client_ip(request)
+            )
         except services.RateLimited:
             return _too_many(request, "lightsoff/abuse.html", {"shop": shop, "form": form})
         messages.success(request, _("Merci, l'équipe de modération va regarder."))
@@ -320,7 +319,7 @@ def _open_data_rows():
 def impact_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="lightsoff-commerces.csv"'
-    writer = csv.DictWriter(response, fieldnames=OPEN_DATA_FIELDS)
+    writer = SafeDictWriter(response, fieldnames=OPEN_DATA_FIELDS)
     writer.writeheader()
     writer.writerows(_open_data_rows())
     return response

@@ -1,9 +1,6 @@
-import re
-
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from django.urls import reverse
 
 from reserve.apps.lightsoff.models import Report, Shop, ShopStatus
 from reserve.apps.lightsoff.tests.factories import ShopFactory
@@ -36,27 +33,18 @@ def test_its_counters_reach_the_platform_stats(client):
     assert "lightsoff_reports" in stats
 
 
-@pytest.fixture
-def fresh_navigation():
-    """The platform may build its navigation once per process: rebuild it around the test."""
+def test_the_navigation_links_to_it(client, monkeypatch):
     from reserve.core import plugins
 
-    forget = getattr(plugins.navigation, "cache_clear", lambda: None)
-    forget()
-    yield
-    forget()
+    # The label is the AppConfig's, changed here: a link written in a template would not follow.
+    monkeypatch.setattr(apps.get_app_config("lightsoff"), "nav_label", "Vitrines la nuit")
+    plugins.navigation.cache_clear()
+    try:
+        page = client.get("/defis/").content.decode()
+    finally:
+        plugins.navigation.cache_clear()
 
-
-def test_the_navigation_links_to_it_from_what_the_app_declares(
-    client, monkeypatch, fresh_navigation
-):
-    monkeypatch.setattr(apps.get_app_config("lightsoff"), "nav_label", "Vitrines de nuit")
-    # A page with no hand-written link to the app: the link can only come from the registry.
-    page = client.get(reverse("challenges:catalogue")).content.decode()
-
-    links = re.findall(r'<a href="/lightsoff/">([^<]+)</a>', page)
-
-    assert links == ["Vitrines de nuit"]
+    assert '<li><a href="/lightsoff/">Vitrines la nuit</a></li>' in page
 
 
 def test_demo_data_is_deterministic_and_idempotent():
