@@ -12,6 +12,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from e2e.language import french_words
 from e2e.session import logged_in
 from reserve.apps.lightsoff import services
 from reserve.apps.lightsoff.models import ContactAttempt, Report, ShopStatus
@@ -129,25 +130,6 @@ def test_the_shopkeeper_answers_we_switched_off_and_the_public_figures_change(
 
     page.goto("/lightsoff/impact/")
     expect(answers).to_have_text("1")
-
-
-FRENCH = re.compile(
-    r"\b(le|la|les|des|du|est|une|pour|nous|vous|votre|cette|avec|dans|être|peut|devrait|"
-    r"nuit|commerce|éteinte?|allumée?|heures?|merci|bonjour)\b",
-    re.IGNORECASE,
-)
-
-
-def french_words(locator) -> list[str]:
-    """French words left in what the reader reads (legal titles, marked lang="fr", excepted)."""
-    text = locator.evaluate(
-        """(element) => {
-            const copy = element.cloneNode(true);
-            copy.querySelectorAll('[lang="fr"], script, form input').forEach((e) => e.remove());
-            return copy.innerText;
-        }"""
-    )
-    return FRENCH.findall(text.replace("La Réserve", ""))
 
 
 def test_an_english_reader_reports_a_shop_and_reads_no_french_in_the_verdict_advice_and_letter(
