@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "reserve.challenges",
     "reserve.teams",
     "reserve.apps.lightsoff",
+    "reserve.apps.energie",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -287,6 +288,13 @@ LIGHTSOFF_REPORTS_PER_IP_HOUR = env_int("LIGHTSOFF_REPORTS_PER_IP_HOUR", 30)
 LIGHTSOFF_REPORTS_PER_EMAIL_HOUR = env_int("LIGHTSOFF_REPORTS_PER_EMAIL_HOUR", 10)
 LIGHTSOFF_PHOTO_MAX_BYTES = env_int("LIGHTSOFF_PHOTO_MAX_BYTES", 8_000_000)
 LIGHTSOFF_MAP_CACHE_SECONDS = env_int("LIGHTSOFF_MAP_CACHE_SECONDS", 30)
+
+# Énergie (reserve/apps/energie): household files are deleted after this many days without
+# activity; the follow-up comes this many days after a fitting.
+ENERGIE_PURGE_DAYS = env_int("ENERGIE_PURGE_DAYS", 365)
+ENERGIE_FOLLOW_UP_DAYS = env_int("ENERGIE_FOLLOW_UP_DAYS", 90)
+ENERGIE_VISIT_HOURS = env_int("ENERGIE_VISIT_HOURS", 2)
+ENERGIE_DIAGNOSTICS_PER_IP_HOUR = env_int("ENERGIE_DIAGNOSTICS_PER_IP_HOUR", 600)
 # EcoWatt from RTE's API (free account, OAuth2 client credentials); unset: file or staff entry.
 RTE_CLIENT_ID = env_str("RTE_CLIENT_ID")
 RTE_CLIENT_SECRET = env_str("RTE_CLIENT_SECRET")
