@@ -30,7 +30,7 @@ def kits(request):
     )
     if not organisations.exists():
         raise PermissionDenied(_("Seuls les membres d'un partenaire vérifié déclarent des kits."))
-    form = KitForm(request.POST or None, organisations=organisations)
+    form = KitForm(request.POST if request.method == "POST" else None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         distribution.declare_kit(request.user, data.pop("organisation"), **data)
@@ -46,7 +46,7 @@ def kits(request):
 
 @staff_required
 def campaigns(request):
-    form = CampaignForm(request.POST or None)
+    form = CampaignForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         campaign = distribution.create_campaign(request.user, **form.cleaned_data)
         return redirect("energie:campaign", campaign.pk)

@@ -1,6 +1,8 @@
 """The words for the diagnostic's message keys, in the reader's language (STYLE.md rule 14)."""
 
-from django.utils.formats import number_format
+from datetime import date
+
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -150,8 +152,14 @@ def _param(name: str, value):
         return REGIONS.get(value, value)
     if name == "energy" and isinstance(value, str):
         return ENERGIES.get(value, value)
-    if isinstance(value, float):
-        return number_format(value, decimal_pos=None if value != int(value) else 0)
+    if name in ("date", "price_date") and isinstance(value, str):
+        return date_format(date.fromisoformat(value), "DATE_FORMAT")
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value != int(value):
+        return number_format(value, force_grouping=True)
+    if isinstance(value, int | float):
+        return number_format(int(value), force_grouping=True)
     return value
 
 
@@ -161,6 +169,7 @@ def text(explanation: dict | None, **extra) -> str:
         return ""
     template = _texts()[explanation["key"]]
     params = {name: _param(name, value) for name, value in explanation["params"].items()}
+    extra = {name: _param(name, value) for name, value in extra.items()}
     return template % {**params, **extra}
 
 

@@ -91,7 +91,7 @@ def save_step(actor, household: Household, step: int, values: dict) -> Household
     household.step = max(household.step, min(step + 1, LAST_STEP + 1))
     household.save()
     record(_audit_actor(actor), "energie.household.update", household, step=step)
-    if step == LAST_STEP:
+    if step == LAST_STEP or household.result is not None:
         complete(actor, household)
     return household
 

@@ -30,7 +30,7 @@ def index(request):
 
 
 def start(request):
-    form = ConsentForm(request.POST or None)
+    form = ConsentForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         household = services.start_household(email=form.cleaned_data["email"])
         if household.email:
@@ -81,7 +81,7 @@ def step(request, step, token=None, pk=None):
         raise Http404
     household, actor = _file(request, token, pk)
     links = _links(household, token, pk)
-    form = STEP_FORMS[step](request.POST or None, instance=household)
+    form = STEP_FORMS[step](request.POST if request.method == "POST" else None, instance=household)
     if request.method == "POST" and form.is_valid():
         try:
             services.save_step(actor, household, step, form.cleaned_data)
@@ -157,7 +157,7 @@ def delete(request, token=None, pk=None):
 
 def follow_up(request, token):
     household, actor = _file(request, token)
-    form = FollowUpForm(request.POST or None)
+    form = FollowUpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             distribution.answer_follow_up(actor, household, **form.cleaned_data)
@@ -175,7 +175,7 @@ def flag(request):
         raise PermissionDenied(
             _("Pour orienter un foyer, il faut être membre d'une structure vérifiée.")
         )
-    form = FlagForm(request.POST or None, organisations=organisations)
+    form = FlagForm(request.POST if request.method == "POST" else None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         organisation = data.pop("organisation")
