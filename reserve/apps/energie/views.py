@@ -6,6 +6,7 @@ audits every opening.
 """
 
 import csv
+from functools import wraps
 
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
@@ -43,12 +44,29 @@ def start(request):
     return render(request, "energie/start.html", {"form": form})
 
 
+class LinkGone(Exception):
+    """A private link that leads to no file (deleted, purged, or mistyped)."""
+
+
+def household_view(view):
+    """A page of a household file: a dead private link gets a page that says so (404)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except LinkGone:
+            return render(request, "energie/link_gone.html", status=404)
+
+    return wrapper
+
+
 def _file(request, token=None, pk=None):
     """The household file and who is looking at it; the opening is audited."""
     if token is not None:
         household = Household.from_token(token)
         if household is None:
-            raise Http404(_("Ce lien ne mène à aucun dossier : il a peut-être été supprimé."))
+            raise LinkGone
         actor = HouseholdVisitor(household)
     else:
         if not request.user.is_authenticated:
@@ -76,6 +94,7 @@ def _links(household, token, pk):
     }
 
 
+@household_view
 def step(request, step, token=None, pk=None):
     if step not in STEP_FORMS:
         raise Http404
@@ -110,12 +129,13 @@ def step(request, step, token=None, pk=None):
     )
 
 
+@household_view
 def file(request, token=None, pk=None):
     household, actor = _file(request, token, pk)
     links = _links(household, token, pk)
     if household.result is None:
         return redirect(links["step"](min(household.step, max(STEP_FORMS))))
-    result = messages.translated(household.result, day=household.result_date.isoformat())
+    result = messages.translated(household.result, day=household.result["date"])
     return render(
         request,
         "energie/result.html",
@@ -132,6 +152,7 @@ def file(request, token=None, pk=None):
 
 
 @require_POST
+@household_view
 def request_visit(request, token=None, pk=None):
     household, actor = _file(request, token, pk)
     try:
@@ -142,6 +163,7 @@ def request_visit(request, token=None, pk=None):
     return redirect(_links(household, token, pk)["file"])
 
 
+@household_view
 def delete(request, token=None, pk=None):
     household, actor = _file(request, token, pk)
     if request.method == "POST":
@@ -155,6 +177,7 @@ def delete(request, token=None, pk=None):
     )
 
 
+@household_view
 def follow_up(request, token):
     household, actor = _file(request, token)
     form = FollowUpForm(request.POST if request.method == "POST" else None)
