@@ -2,10 +2,12 @@
 
 from django.conf import settings
 from django.contrib import messages as flash
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -65,21 +67,32 @@ def campaigns(request):
 def campaign(request, pk):
     campaign = get_object_or_404(Campaign, pk=pk)
     run = campaign.latest_run
-    rows = []
+    rows, unassigned = [], []
     if run is not None:
-        kits = {
-            str(k.pk): k for k in Kit.objects.filter(pk__in=[k["id"] for k in run.instance["kits"]])
-        }
+        households = {h["id"]: h for h in run.instance["households"]}
+        kits = Kit.objects.filter(pk__in=[k["id"] for k in run.instance["kits"]])
+        names = {str(k.pk): k.name for k in kits}
+        ids = {line["volunteer"] for line in run.result["assignments"]}
+        people = {u.pk: str(u) for u in get_user_model().objects.filter(pk__in=ids)}
         for line in run.result["assignments"]:
+            household = households.get(line["household"], {})
             rows.append(
                 {
                     **line,
-                    "kit_name": kits[str(line["kit"])].name
-                    if str(line["kit"]) in kits
-                    else line["kit"],
-                    "explanation_text": allocation_text(line.get("explanation")),
+                    "kit_name": names.get(str(line["kit"]), line["kit"]),
+                    "volunteer_name": people.get(line["volunteer"], line["volunteer"]),
+                    "why": _(
+                        "%(eur)s € par an d'économies attendues pour ce foyer, comptées "
+                        "× %(weight)s selon sa situation"
+                    )
+                    % {
+                        "eur": round(line["value_eur"]),
+                        "weight": number_format(household.get("precarity_weight", 1)),
+                    },
+                    "rule": line.get("explanation") or {},
                 }
             )
+        unassigned = run.result.get("unassigned", [])
     return render(
         request,
         "energie/campaign.html",
@@ -87,22 +100,10 @@ def campaign(request, pk):
             "campaign": campaign,
             "run": run,
             "rows": rows,
-            "unassigned": [
-                {**u, "reason_text": allocation_text(u.get("reason"))}
-                for u in (run.result.get("unassigned", []) if run else [])
-            ],
+            "unassigned": unassigned,
             "visits": campaign.visits.select_related("volunteer", "kit"),
         },
     )
-
-
-def allocation_text(explanation) -> str:
-    """The optimiser's explanation in words: its key and parameters, shown as given when the
-    key is not one we translate."""
-    if not explanation:
-        return ""
-    params = ", ".join(f"{k} = {v}" for k, v in (explanation.get("params") or {}).items())
-    return f"{explanation.get('key', '')} ({params})" if params else explanation.get("key", "")
 
 
 @staff_required

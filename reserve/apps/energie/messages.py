@@ -1,10 +1,11 @@
 """The words for the diagnostic's message keys, in the reader's language (STYLE.md rule 14)."""
 
+import functools
 from datetime import date
 
-from django.utils.formats import date_format, number_format
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.formats import date_format, get_format
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 MEASURES = {
     "thermostat": gettext_lazy("Thermostat programmable"),
@@ -51,101 +52,96 @@ CONTACTS = {
 }
 
 
-def _texts():
-    # Built at call time: gettext picks the language of the request being served.
-    return {
-        "disclaimer": _(
-            "Une simulation, pas une décision : seuls les organismes qui versent les aides "
-            "décident. Les règles appliquées sont celles du %(date)s."
-        ),
-        "cheque.amount": _(
-            "%(units)s unités de consommation (1 pour la première personne, 0,5 pour la "
-            "deuxième, 0,3 pour chaque autre) : %(income_per_uc)s € de revenu par unité, "
-            "soit un chèque énergie de %(amount)s € par an."
-        ),
-        "cheque.above_ceiling": _(
-            "%(income_per_uc)s € de revenu par unité de consommation : au-dessus du plafond de "
-            "%(ceiling)s €, pas de chèque énergie."
-        ),
-        "cheque.no_income": _("Sans le revenu fiscal de référence, le chèque ne peut être estimé."),
-        "cheque.no_rules": _("Le chèque énergie n'existait pas à cette date."),
-        "mpr.within": _(
-            "Foyer de %(size)s personne(s), %(region)s : revenu fiscal de référence jusqu'à "
-            "%(ceiling)s €, catégorie « %(category)s »."
-        ),
-        "mpr.above": _(
-            "Foyer de %(size)s personne(s), %(region)s : au-dessus du plafond violet, "
-            "catégorie « %(category)s »."
-        ),
-        "mpr.no_income": _(
-            "Sans le revenu fiscal de référence, la catégorie ne peut être estimée."
-        ),
-        "mpr.no_rules": _("Nous n'avons pas le barème de MaPrimeRénov' en vigueur à cette date."),
-        "mpr.route.dpe_limited": _(
-            "Seulement pour un logement classé E, F ou G au DPE (depuis le 30 septembre 2025)."
-        ),
-        "dpe.double_threshold": _(
-            "Énergie : %(energy)s kWh/m²/an, classe %(energy_class)s ; climat : %(ghg)s kg "
-            "CO2/m²/an, classe %(ghg_class)s. Le DPE retient la moins bonne : %(dpe_class)s."
-        ),
-        "dpe.altitude": _(
-            "Zone %(zone)s au-dessus de %(metres)s m : les seuils des classes E et F sont relevés."
-        ),
-        "dpe.small_dwelling": _(
-            "Logement de moins de %(surface)s m² : depuis le 1er juillet 2024 les seuils officiels "
-            "sont relevés selon la surface ; la classe officielle peut être meilleure que celle-ci."
-        ),
-        "dpe.no_rules": _("Le DPE actuel (méthode 2021) n'existait pas encore à cette date."),
-        "rental.banned": _(
-            "Un logement classé %(dpe_class)s ne peut plus être loué comme logement décent depuis "
-            "le %(date)s : locataire, vous pouvez demander des travaux à votre propriétaire."
-        ),
-        "rental.banned_from": _(
-            "Un logement classé %(dpe_class)s ne pourra plus être loué comme logement décent à "
-            "partir du %(date)s ; son loyer ne peut plus augmenter."
-        ),
-        "rental.allowed": _("Un logement classé %(dpe_class)s peut être loué."),
-        "use.from_bill": _(
-            "%(bill)s € de factures par an, au prix de %(price)s €/kWh (%(energy)s, prix du "
-            "%(price_date)s) : environ %(kwh)s kWh par an."
-        ),
-        "effort.precarious": _(
-            "Vos factures pèsent %(rate)s %% de vos revenus, plus de %(threshold)s %%, et votre "
-            "revenu par unité de consommation (%(income_per_uc)s €) est parmi les 30 %% les plus "
-            "bas (sous %(decile)s €) : c'est la précarité énergétique au sens de l'ONPE."
-        ),
-        "effort.high_not_low_income": _(
-            "Vos factures pèsent %(rate)s %% de vos revenus, plus de %(threshold)s %%, mais votre "
-            "revenu par unité de consommation (%(income_per_uc)s €) dépasse le 3e décile "
-            "(%(decile)s €) : pas de précarité énergétique au sens de l'ONPE."
-        ),
-        "effort.below": _(
-            "Vos factures pèsent %(rate)s %% de vos revenus, sous le seuil de %(threshold)s %%."
-        ),
-        "advice.heating": _(
-            "Environ %(share)s %% de votre chauffage (%(base_eur)s € par an) : %(eur)s € par an."
-        ),
-        "advice.hot_water": _(
-            "Environ %(share)s %% de votre eau chaude (%(base_eur)s € par an) : %(eur)s € par an."
-        ),
-        "advice.electricity": _(
-            "Environ %(share)s %% de votre électricité hors chauffage (%(base_eur)s € par an) : "
-            "%(eur)s € par an."
-        ),
-        "error.required": _("Ce champ est obligatoire."),
-        "error.number": _("Saisissez un nombre."),
-        "error.integer": _("Saisissez un nombre entier."),
-        "error.range": _("Saisissez une valeur entre %(low)s et %(high)s."),
-        "error.choice": _("Choisissez parmi : %(choices)s."),
-        "error.dpe_pair": _(
-            "Donnez les deux chiffres du DPE (énergie et climat), ou aucun des deux."
-        ),
-        "error.date": _("Date attendue au format AAAA-MM-JJ."),
-        **{f"contact.{key}": str(sentence) for key, sentence in CONTACTS.items()},
-    }
+# Lazy: each sentence is translated when used, in the language of the request being served.
+TEXTS = {
+    "disclaimer": _(
+        "Une simulation, pas une décision : seuls les organismes qui versent les aides "
+        "décident. Les règles appliquées sont celles du %(date)s."
+    ),
+    "cheque.amount": _(
+        "%(units)s unités de consommation (1 pour la première personne, 0,5 pour la "
+        "deuxième, 0,3 pour chaque autre) : %(income_per_uc)s € de revenu par unité, "
+        "soit un chèque énergie de %(amount)s € par an."
+    ),
+    "cheque.above_ceiling": _(
+        "%(income_per_uc)s € de revenu par unité de consommation : au-dessus du plafond de "
+        "%(ceiling)s €, pas de chèque énergie."
+    ),
+    "cheque.no_income": _("Sans le revenu fiscal de référence, le chèque ne peut être estimé."),
+    "cheque.no_rules": _("Le chèque énergie n'existait pas à cette date."),
+    "mpr.within": _(
+        "Foyer de %(size)s personne(s), %(region)s : revenu fiscal de référence jusqu'à "
+        "%(ceiling)s €, catégorie « %(category)s »."
+    ),
+    "mpr.above": _(
+        "Foyer de %(size)s personne(s), %(region)s : au-dessus du plafond violet, "
+        "catégorie « %(category)s »."
+    ),
+    "mpr.no_income": _("Sans le revenu fiscal de référence, la catégorie ne peut être estimée."),
+    "mpr.no_rules": _("Nous n'avons pas le barème de MaPrimeRénov' en vigueur à cette date."),
+    "mpr.route.dpe_limited": _(
+        "Seulement pour un logement classé E, F ou G au DPE (depuis le 30 septembre 2025)."
+    ),
+    "dpe.double_threshold": _(
+        "Énergie : %(energy)s kWh/m²/an, classe %(energy_class)s ; climat : %(ghg)s kg "
+        "CO2/m²/an, classe %(ghg_class)s. Le DPE retient la moins bonne : %(dpe_class)s."
+    ),
+    "dpe.altitude": _(
+        "Zone %(zone)s au-dessus de %(metres)s m : les seuils des classes E et F sont relevés."
+    ),
+    "dpe.small_dwelling": _(
+        "Logement de moins de %(surface)s m² : depuis le 1er juillet 2024 les seuils officiels "
+        "sont relevés selon la surface ; la classe officielle peut être meilleure que celle-ci."
+    ),
+    "dpe.no_rules": _("Le DPE actuel (méthode 2021) n'existait pas encore à cette date."),
+    "rental.banned": _(
+        "Un logement classé %(dpe_class)s ne peut plus être loué comme logement décent depuis "
+        "le %(date)s : locataire, vous pouvez demander des travaux à votre propriétaire."
+    ),
+    "rental.banned_from": _(
+        "Un logement classé %(dpe_class)s ne pourra plus être loué comme logement décent à "
+        "partir du %(date)s ; son loyer ne peut plus augmenter."
+    ),
+    "rental.allowed": _("Un logement classé %(dpe_class)s peut être loué."),
+    "use.from_bill": _(
+        "%(bill)s € de factures par an, au prix de %(price)s €/kWh (%(energy)s, prix du "
+        "%(price_date)s) : environ %(kwh)s kWh par an."
+    ),
+    "effort.precarious": _(
+        "Vos factures pèsent %(rate)s %% de vos revenus, plus de %(threshold)s %%, et votre "
+        "revenu par unité de consommation (%(income_per_uc)s €) est parmi les 30 %% les plus "
+        "bas (sous %(decile)s €) : c'est la précarité énergétique au sens de l'ONPE."
+    ),
+    "effort.high_not_low_income": _(
+        "Vos factures pèsent %(rate)s %% de vos revenus, plus de %(threshold)s %%, mais votre "
+        "revenu par unité de consommation (%(income_per_uc)s €) dépasse le 3e décile "
+        "(%(decile)s €) : pas de précarité énergétique au sens de l'ONPE."
+    ),
+    "effort.below": _(
+        "Vos factures pèsent %(rate)s %% de vos revenus, sous le seuil de %(threshold)s %%."
+    ),
+    "advice.heating": _(
+        "Environ %(share)s %% de votre chauffage (%(base_eur)s € par an) : %(eur)s € par an."
+    ),
+    "advice.hot_water": _(
+        "Environ %(share)s %% de votre eau chaude (%(base_eur)s € par an) : %(eur)s € par an."
+    ),
+    "advice.electricity": _(
+        "Environ %(share)s %% de votre électricité hors chauffage (%(base_eur)s € par an) : "
+        "%(eur)s € par an."
+    ),
+    "error.required": _("Ce champ est obligatoire."),
+    "error.number": _("Saisissez un nombre."),
+    "error.integer": _("Saisissez un nombre entier."),
+    "error.range": _("Saisissez une valeur entre %(low)s et %(high)s."),
+    "error.choice": _("Choisissez parmi : %(choices)s."),
+    "error.dpe_pair": _("Donnez les deux chiffres du DPE (énergie et climat), ou aucun des deux."),
+    "error.date": _("Date attendue au format AAAA-MM-JJ."),
+    **{f"contact.{key}": sentence for key, sentence in CONTACTS.items()},
+}
 
 
-def _param(name: str, value):
+def _param(name: str, value, separators: tuple[str, str]):
     if name == "category":
         return CATEGORIES.get(value, value)
     if name == "region":
@@ -156,20 +152,32 @@ def _param(name: str, value):
         return date_format(date.fromisoformat(value), "DATE_FORMAT")
     if isinstance(value, bool):
         return value
-    if isinstance(value, float) and value != int(value):
-        return number_format(value, force_grouping=True)
     if isinstance(value, int | float):
-        return number_format(int(value), force_grouping=True)
+        return _number(value, *separators)
     return value
+
+
+@functools.cache
+def _separators(language: str) -> tuple[str, str]:
+    """The language's decimal and thousand separators (looked up once: they cost per call)."""
+    return get_format("DECIMAL_SEPARATOR", language), get_format("THOUSAND_SEPARATOR", language)
+
+
+def _number(value: float, decimal: str, thousand: str) -> str:
+    whole = f"{value:,.0f}" if value == int(value) else f"{value:,.4f}".rstrip("0")
+    return whole.replace(",", "\0").replace(".", decimal).replace("\0", thousand)
 
 
 def text(explanation: dict | None, **extra) -> str:
     """The sentence for `{"key", "params"}`, translated, its figures formatted."""
     if not explanation:
         return ""
-    template = _texts()[explanation["key"]]
-    params = {name: _param(name, value) for name, value in explanation["params"].items()}
-    extra = {name: _param(name, value) for name, value in extra.items()}
+    separators = _separators(get_language())
+    template = str(TEXTS[explanation["key"]])
+    params = {
+        name: _param(name, value, separators) for name, value in explanation["params"].items()
+    }
+    extra = {name: _param(name, value, separators) for name, value in extra.items()}
     return template % {**params, **extra}
 
 

@@ -215,3 +215,31 @@ def test_every_bad_field_is_named_at_once():
         )
     fields = {error.field for error in raised.value.errors}
     assert fields == {"household_size", "reference_tax_income", "region", "surface_m2", "ghg_kg_m2"}
+
+
+@given(
+    energy=st.integers(0, 1_500),
+    ghg=st.integers(0, 400),
+    more=st.integers(0, 300),
+)
+def test_more_energy_or_emissions_never_gives_a_better_class(energy, ghg, more):
+    def rated(e, g):
+        return dpe_class(household(primary_energy_kwh_m2=e, ghg_kg_m2=g), TODAY)["class"]
+
+    base = rated(energy, ghg)
+    assert rated(energy + more, ghg) >= base
+    assert rated(energy, ghg + more) >= base
+    assert base == max(rated(energy, 0), rated(0, ghg))  # the double threshold
+
+
+@given(
+    size=st.integers(1, 12),
+    income=st.integers(0, 300_000),
+    more=st.integers(0, 100_000),
+)
+def test_a_higher_income_never_gives_a_more_generous_category(size, income, more):
+    def rank(value):
+        category = renovation_category(size, value, "other", TODAY, None)["category"]
+        return data.CATEGORIES.index(category)
+
+    assert rank(income + more) >= rank(income)

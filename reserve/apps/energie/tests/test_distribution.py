@@ -249,3 +249,17 @@ def test_public_figures_and_open_data_hold_no_personal_data(client, staff, volun
     assert figures["kits_installed"] == 1
     assert figures["precarious_share"] == 100
     assert figures["eur_saved"] == data["fittings"][0]["eur_saved_year"] > 0
+
+
+@pytest.mark.django_db
+def test_staff_read_why_each_household_got_its_kit(client, staff, volunteer, allocation):
+    household = diagnosed()
+    KitFactory(name="Kit éclairage")
+    drive = campaign(staff)
+    distribution.run_allocation(staff, drive)
+    client.force_login(staff)
+    page = client.get(f"/energie/campagnes/{drive.pk}/").content.decode()
+    assert f"Foyer n° {household.pk}" in page
+    assert "Kit éclairage" in page
+    assert str(volunteer) in page
+    assert "comptées × 2,5 selon sa situation" in page
