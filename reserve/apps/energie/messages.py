@@ -3,6 +3,7 @@
 import functools
 from datetime import date
 
+from django.utils import translation
 from django.utils.formats import date_format, get_format
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -141,26 +142,35 @@ TEXTS = {
 }
 
 
-def _param(name: str, value, separators: tuple[str, str]):
-    if name == "category":
-        return CATEGORIES.get(value, value)
-    if name == "region":
-        return REGIONS.get(value, value)
-    if name == "energy" and isinstance(value, str):
-        return ENERGIES.get(value, value)
+@functools.cache
+def _catalogue(language: str) -> dict:
+    """Every sentence and word of this module in `language`, looked up once per process:
+    translations do not change while it runs, and a diagnostic uses some forty of them."""
+    with translation.override(language):
+        return {
+            "texts": {key: str(sentence) for key, sentence in TEXTS.items()},
+            "category": {key: str(word) for key, word in CATEGORIES.items()},
+            "region": {key: str(word) for key, word in REGIONS.items()},
+            "energy": {key: str(word) for key, word in ENERGIES.items()},
+            "measures": {key: str(word) for key, word in MEASURES.items()},
+            "routes": {key: str(word) for key, word in ROUTES.items()},
+            "separators": (
+                get_format("DECIMAL_SEPARATOR", language),
+                get_format("THOUSAND_SEPARATOR", language),
+            ),
+        }
+
+
+def _param(name: str, value, words: dict):
+    if name in ("category", "region", "energy") and isinstance(value, str):
+        return words[name].get(value, value)
     if name in ("date", "price_date") and isinstance(value, str):
         return date_format(date.fromisoformat(value), "DATE_FORMAT")
     if isinstance(value, bool):
         return value
     if isinstance(value, int | float):
-        return _number(value, *separators)
+        return _number(value, *words["separators"])
     return value
-
-
-@functools.cache
-def _separators(language: str) -> tuple[str, str]:
-    """The language's decimal and thousand separators (looked up once: they cost per call)."""
-    return get_format("DECIMAL_SEPARATOR", language), get_format("THOUSAND_SEPARATOR", language)
 
 
 def _number(value: float, decimal: str, thousand: str) -> str:
@@ -168,21 +178,19 @@ def _number(value: float, decimal: str, thousand: str) -> str:
     return whole.replace(",", "\0").replace(".", decimal).replace("\0", thousand)
 
 
-def text(explanation: dict | None, **extra) -> str:
+def text(explanation: dict | None, words: dict | None = None, **extra) -> str:
     """The sentence for `{"key", "params"}`, translated, its figures formatted."""
     if not explanation:
         return ""
-    separators = _separators(get_language())
-    template = str(TEXTS[explanation["key"]])
-    params = {
-        name: _param(name, value, separators) for name, value in explanation["params"].items()
+    words = words or _catalogue(get_language())
+    values = {**explanation["params"], **extra}
+    return words["texts"][explanation["key"]] % {
+        name: _param(name, value, words) for name, value in values.items()
     }
-    extra = {name: _param(name, value, separators) for name, value in extra.items()}
-    return template % {**params, **extra}
 
 
 def measure(key: str) -> str:
-    return str(MEASURES.get(key, key))
+    return _catalogue(get_language())["measures"].get(key, key)
 
 
 def _is_explanation(value) -> bool:
@@ -191,17 +199,21 @@ def _is_explanation(value) -> bool:
 
 def translated(value, *, day: str = ""):
     """The diagnostic with every explanation as a sentence (`explanation`) and its `rule` key."""
+    return _translated(value, day, _catalogue(get_language()))
+
+
+def _translated(value, day: str, words: dict):
     if _is_explanation(value):
-        return text(value, date=day) if value["key"] == "disclaimer" else text(value)
+        return text(value, words, date=day) if value["key"] == "disclaimer" else text(value, words)
     if isinstance(value, list):
-        return [translated(item, day=day) for item in value]
+        return [_translated(item, day, words) for item in value]
     if not isinstance(value, dict):
         return value
-    out = {name: translated(item, day=day) for name, item in value.items()}
+    out = {name: _translated(item, day, words) for name, item in value.items()}
     if _is_explanation(value.get("explanation")):
         out["rule"] = value["explanation"]["key"]
     if "measure" in value:
-        out["label"] = measure(value["measure"])
+        out["label"] = words["measures"].get(value["measure"], value["measure"])
     if "route" in value:
-        out["label"] = str(ROUTES.get(value["route"], value["route"]))
+        out["label"] = words["routes"].get(value["route"], value["route"])
     return out

@@ -66,7 +66,10 @@ class HouseholdQuerySet(models.QuerySet):
             return self.none()
         if user.is_staff:
             return self
-        return self.filter(models.Q(alert_giver=user) | models.Q(visits__volunteer=user)).distinct()
+        visited = Visit.objects.filter(volunteer=user).exclude(status=VisitStatus.DECLINED)
+        return self.filter(
+            models.Q(alert_giver=user) | models.Q(pk__in=visited.values("household"))
+        )
 
     def waiting(self):
         return self.filter(status=HouseholdStatus.WAITING)

@@ -263,3 +263,16 @@ def test_staff_read_why_each_household_got_its_kit(client, staff, volunteer, all
     assert "Kit éclairage" in page
     assert str(volunteer) in page
     assert "comptées × 2,5 selon sa situation" in page
+
+
+@pytest.mark.django_db
+def test_a_volunteer_sees_the_file_of_a_visit_until_declining_it(
+    client, staff, volunteer, allocation
+):
+    visit = offered_visit(staff)
+    client.force_login(volunteer)
+    assert client.get(f"/energie/foyers/{visit.household.pk}/").status_code == 200
+    assert f"Foyer n° {visit.household.pk}" in client.get("/energie/foyers/").content.decode()
+    distribution.decline_visit(volunteer, visit)
+    assert client.get(f"/energie/foyers/{visit.household.pk}/").status_code == 403
+    assert f"Foyer n° {visit.household.pk}" not in client.get("/energie/foyers/").content.decode()
