@@ -331,3 +331,36 @@ class Visit(models.Model):
 
     def __str__(self):
         return _("Visite n° %(pk)s") % {"pk": self.pk}
+
+
+class DpeRecordQuerySet(models.QuerySet):
+    def at_address(self, address: str, postcode: str = ""):
+        """DPEs whose address holds every word typed (case and accents as stored)."""
+        records = self.filter(postcode=postcode) if postcode else self
+        for word in address.split()[:8]:
+            records = records.filter(address__icontains=word)
+        return records.order_by("-established_on")
+
+
+class DpeRecord(models.Model):
+    """One DPE from the ADEME open data (dataset `dpe03existant`), found by its address."""
+
+    number = models.CharField(_("numéro DPE"), max_length=20, unique=True)
+    address = models.CharField(_("adresse"), max_length=250)
+    postcode = models.CharField(_("code postal"), max_length=5, db_index=True)
+    established_on = models.DateField(_("établi le"), null=True, blank=True)
+    energy_label = models.CharField(_("étiquette énergie"), max_length=1)
+    ghg_label = models.CharField(_("étiquette climat"), max_length=1)
+    primary_energy_kwh_m2 = models.PositiveSmallIntegerField(_("énergie primaire (kWh/m²/an)"))
+    ghg_kg_m2 = models.PositiveSmallIntegerField(_("émissions (kg CO2/m²/an)"))
+    surface_m2 = models.PositiveSmallIntegerField(_("surface (m²)"), null=True, blank=True)
+    heating = models.CharField(_("énergie de chauffage"), max_length=60, blank=True)
+
+    objects = DpeRecordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("DPE (open data)")
+        verbose_name_plural = _("DPE (open data)")
+
+    def __str__(self):
+        return f"{self.address} — {self.energy_label}/{self.ghg_label}"

@@ -22,7 +22,7 @@ from reserve.core.lifecycle import TransitionRefused
 
 from . import distribution, messages, queries, services
 from .forms import STEP_FORMS, ConsentForm, FlagForm, FollowUpForm
-from .models import Household
+from .models import DpeRecord, Household
 from .permissions import HouseholdVisitor, alert_giver_organisations, get_household_for_user
 
 
@@ -100,7 +100,12 @@ def step(request, step, token=None, pk=None):
         raise Http404
     household, actor = _file(request, token, pk)
     links = _links(household, token, pk)
-    form = STEP_FORMS[step](request.POST if request.method == "POST" else None, instance=household)
+    found, lookup = (None, None) if step != 3 else _dpe_lookup(request)
+    form = STEP_FORMS[step](
+        request.POST if request.method == "POST" else None,
+        instance=household,
+        initial=_dpe_initial(found),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.save_step(actor, household, step, form.cleaned_data)
@@ -119,6 +124,8 @@ def step(request, step, token=None, pk=None):
             "step": step,
             "steps": len(STEP_FORMS),
             "private": token is not None,
+            "lookup": lookup,
+            "found": found,
             "links": {**links, "previous": links["step"](step - 1) if step > 1 else ""},
             "titles": {
                 1: _("Votre logement"),
@@ -127,6 +134,31 @@ def step(request, step, token=None, pk=None):
             },
         },
     )
+
+
+def _dpe_lookup(request):
+    """The DPE chosen (`?dpe=`), and the DPEs found at the address typed (`?adresse=&cp=`)."""
+    number = request.GET.get("dpe", "").strip()
+    found = DpeRecord.objects.filter(number=number).first() if number else None
+    address = request.GET.get("adresse", "").strip()[:200]
+    postcode = request.GET.get("cp", "").strip()[:5]
+    lookup = None
+    if address:
+        lookup = {
+            "address": address,
+            "postcode": postcode,
+            "records": list(DpeRecord.objects.at_address(address, postcode)[:5]),
+        }
+    return found, lookup
+
+
+def _dpe_initial(record) -> dict:
+    if record is None:
+        return {}
+    return {
+        "primary_energy_kwh_m2": record.primary_energy_kwh_m2,
+        "ghg_kg_m2": record.ghg_kg_m2,
+    }
 
 
 @household_view
