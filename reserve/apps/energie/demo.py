@@ -7,15 +7,26 @@ by their demo e-mail, kits by name, the campaign by title).
 
 import random
 from datetime import date, timedelta
+from pathlib import Path
 
 from django.utils import timezone
 
 from reserve.accounts.models import User
 from reserve.organisations.models import Organisation
 
-from . import services
-from .models import Campaign, ConsentBy, Household, HouseholdStatus, Kit, Visit, VisitStatus
+from . import dpe_import, services
+from .models import (
+    Campaign,
+    ConsentBy,
+    DpeRecord,
+    Household,
+    HouseholdStatus,
+    Kit,
+    Visit,
+    VisitStatus,
+)
 
+SAMPLE = Path(__file__).resolve().parent / "data" / "dpe_sample.csv"
 HOUSEHOLDS = 24
 EMAIL = "foyer-{:02d}@demo.lareserve.fr"
 PARTNER = "Métropole de Bordeaux"
@@ -33,12 +44,16 @@ def seed(options) -> list[str]:
     partner = Organisation.objects.filter(name=PARTNER).first()
     alert_giver = User.objects.filter(email=ALERT_GIVER).first()
     volunteer = User.objects.filter(email=VOLUNTEER).first()
+    if not DpeRecord.objects.exists():
+        with SAMPLE.open(encoding="utf-8", newline="") as lines:
+            dpe_import.import_rows(dpe_import.read(lines))
     households = _households(alert_giver)
     kits = _kits(partner) if partner else []
     if volunteer is not None and kits:
         _campaign_and_fittings(volunteer, households, kits)
     return [
         f"Énergie: {len(households)} foyers, {len(kits)} kits, "
+        f"{DpeRecord.objects.count()} DPE, "
         f"{Visit.objects.filter(status=VisitStatus.INSTALLED).count()} poses"
     ]
 
