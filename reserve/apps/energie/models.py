@@ -168,12 +168,15 @@ class Household(models.Model):
     @property
     def token(self) -> str:
         """The private link's token: signed, and void once the file is deleted."""
-        return signing.dumps({"h": self.pk, "k": self.key}, salt=TOKEN_SALT, compress=True)
+        # A plain signer, not signing.dumps: the link stays the same from one day to the next.
+        return signing.Signer(salt=TOKEN_SALT).sign_object(
+            {"h": self.pk, "k": self.key}, compress=True
+        )
 
     @classmethod
     def from_token(cls, token: str):
         try:
-            payload = signing.loads(token, salt=TOKEN_SALT)
+            payload = signing.Signer(salt=TOKEN_SALT).unsign_object(token)
         except signing.BadSignature:
             return None
         return cls.objects.filter(pk=payload.get("h"), key=payload.get("k")).first()

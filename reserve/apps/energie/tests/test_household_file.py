@@ -1,5 +1,6 @@
 """A household's diagnostic, its private link, who may open its file, and its deletion."""
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -209,3 +210,13 @@ def test_stale_files_are_purged_by_the_platform(settings):
     assert list(Household.objects.all()) == [fresh]
     entry = AuditEntry.objects.get(action="energie.household.delete")
     assert entry.data.get("by_platform") is True
+
+
+@pytest.mark.django_db
+def test_the_private_link_does_not_change_over_time(monkeypatch):
+    household = HouseholdFactory()
+    first = household.token
+    later = time.time() + 40 * 24 * 3600
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert household.token == first
+    assert Household.from_token(first) == household
