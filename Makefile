@@ -4,8 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
+# DEBUG is off unless turned on: the embedded demo, the tests and the benchmarks' set-up turn it on
+# here (an environment that sets DEBUG, e.g. DEBUG=0 with a SECRET_KEY, wins).
+export DEBUG ?= 1
 
-.PHONY: run test quality format bench demo migrate messages clean
+.PHONY: run test quality format bench audit demo migrate messages clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,6 +54,10 @@ messages: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+## Concurrency and fault scenarios against a real server; prints what was lost (must be 0)
+audit: $(STAMP)
+	$(PY) audit/run.py
 
 clean:
 	rm -rf $(VENV) var

@@ -44,8 +44,17 @@ def browser():
 
 @pytest.fixture
 def new_page(browser, live_server):
-    """Open pages in fresh browser contexts (French, Paris time); extra options go to Playwright."""
+    """Open pages in fresh browser contexts (French, Paris time); extra options go to Playwright.
+
+    Any Content-Security-Policy violation a page reports fails the test: the policy forbids
+    inline scripts and styles, and the journeys prove the pages work under it.
+    """
     contexts = []
+    violations = []
+
+    def note_violation(message):
+        if message.type == "error" and "Content Security Policy" in message.text:
+            violations.append(f"{message.location.get('url')}: {message.text}")
 
     def open_page(**options):
         context = browser.new_context(
@@ -56,12 +65,14 @@ def new_page(browser, live_server):
             **options,
         )
         context.set_default_timeout(TIMEOUT_MS)
+        context.on("console", note_violation)
         contexts.append(context)
         return context.new_page()
 
     yield open_page
     for context in contexts:
         context.close()
+    assert violations == [], "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 @pytest.fixture

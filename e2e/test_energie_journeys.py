@@ -1,11 +1,8 @@
 """Énergie in a real browser: a household's diagnostic on a phone, an alert giver, staff
 allocating kits, a volunteer fitting them, and a household deleting its file."""
 
-import importlib
 import io
 import re
-import sys
-import types
 from datetime import timedelta
 from pathlib import Path
 
@@ -18,7 +15,6 @@ from e2e.session import logged_in
 from reserve.accounts.tests.factories import UserFactory
 from reserve.apps.energie import distribution
 from reserve.apps.energie.models import Household, HouseholdStatus, Visit, VisitStatus
-from reserve.apps.energie.tests.conftest import _greedy
 from reserve.apps.energie.tests.factories import KitFactory, diagnosed
 from reserve.organisations.tests.factories import MembershipFactory
 from reserve.reservists.tests.factories import ProfileFactory
@@ -26,15 +22,6 @@ from reserve.reservists.tests.factories import ProfileFactory
 pytestmark = pytest.mark.e2e
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
-
-
-@pytest.fixture
-def allocation(monkeypatch):
-    name = "reserve.apps.energie.allocation"
-    try:
-        importlib.import_module(name)
-    except ModuleNotFoundError:
-        monkeypatch.setitem(sys.modules, name, types.SimpleNamespace(allocate=_greedy))
 
 
 def test_a_household_does_its_diagnostic_on_a_phone_and_sees_its_aids_and_advice(
@@ -100,9 +87,7 @@ def test_an_alert_giver_flags_a_household(live_server, new_page, assert_accessib
     assert_accessible(page)
 
 
-def test_staff_run_an_allocation_and_offer_visits(
-    live_server, new_page, assert_accessible, allocation
-):
+def test_staff_run_an_allocation_and_offer_visits(live_server, new_page, assert_accessible):
     staff = UserFactory(is_staff=True)
     volunteer = ProfileFactory(departement="33").user
     household = diagnosed()
@@ -128,7 +113,7 @@ def test_staff_run_an_allocation_and_offer_visits(
 
 
 def test_a_volunteer_accepts_a_visit_and_records_the_installation(
-    live_server, new_page, assert_accessible, allocation, tmp_path, settings
+    live_server, new_page, assert_accessible, tmp_path, settings
 ):
     settings.MEDIA_ROOT = tmp_path
     staff = UserFactory(is_staff=True)

@@ -96,7 +96,7 @@ def test_a_newcomer_joins_on_a_phone_and_completes_the_profile(
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
 
-def test_a_seconded_employee_picks_the_employer_and_the_company_admin_sees_them(
+def test_a_seconded_employee_picks_the_employer_who_confirms_and_then_sees_them(
     live_server, new_page, assert_accessible
 ):
     company = OrganisationFactory(name="Numéra Conseil", parts=Part.EMPLOYER.value)
@@ -113,7 +113,15 @@ def test_a_seconded_employee_picks_the_employer_and_the_company_admin_sees_them(
     page.get_by_role("button", name="Enregistrer et continuer").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Vos accords")
 
+    page.goto("/reserve/")
+    expect(page.get_by_text("En attente de la confirmation de l'employeur")).to_be_visible()
+
     company_page = logged_in(new_page, live_server, admin)
+    company_page.goto("/compte/")
+    company_page.get_by_role("link", name="Numéra Conseil : 1 détachement à confirmer").click()
+    assert_accessible(company_page)
+    company_page.get_by_role("button", name="Confirmer le détachement").click()
+    expect(company_page.get_by_role("status")).to_contain_text("la personne est prévenue")
     company_page.goto("/compte/")
     company_page.get_by_role("link", name="Salariés détachés par Numéra Conseil").click()
     row = company_page.get_by_role("row", name=re.compile("Emma Girard"))

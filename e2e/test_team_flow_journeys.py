@@ -53,7 +53,7 @@ def test_in_automatic_mode_a_decline_invites_the_next_candidate(
     staff.get_by_role("button", name="Inviter Inès Martin").click()
     expect(staff.get_by_text("Invitation envoyée.")).to_be_visible()
 
-    answer = new_page()
+    answer = logged_in(new_page, live_server, ines)
     answer.goto(reply_path(ines))
     assert_accessible(answer)
     answer.get_by_label("Je décline").check()

@@ -23,7 +23,7 @@ def test_staff_rank_run_lock_rerun_and_send_invitations(live_server, new_page, a
     expect(
         staff.get_by_role("heading", name=re.compile(r"^Inès Martin — [\d,]+ points$"))
     ).to_be_visible()
-    expect(staff.get_by_text("Niveau expert").first).to_be_visible()
+    expect(staff.get_by_text("Niveau « Expert »").first).to_be_visible()
     assert_accessible(staff)
 
     staff.get_by_role("navigation").get_by_role("link", name="Équipes").click()
@@ -50,7 +50,7 @@ def test_one_accepts_another_declines_and_the_team_space_shows_the_team(
     staff.get_by_role("button", name="Lancer une proposition globale").click()
     staff.get_by_role("button", name="Envoyer les invitations").click()
 
-    answer = new_page()
+    answer = logged_in(new_page, live_server, ines)
     answer.goto(reply_path(ines))
     expect(answer.get_by_role("heading", level=1)).to_contain_text(TITLE)
     assert_accessible(answer)
@@ -60,6 +60,7 @@ def test_one_accepts_another_declines_and_the_team_space_shows_the_team(
     answer.goto(reply_path(ines))
     expect(answer.get_by_text("ce lien ne sert qu'une fois")).to_be_visible()
 
+    answer = logged_in(new_page, live_server, paul)
     answer.goto(reply_path(paul))
     answer.get_by_label("Je décline").check()
     answer.get_by_label("Raison du refus (facultatif)").fill("Pas disponible ce mois-ci")
@@ -69,6 +70,7 @@ def test_one_accepts_another_declines_and_the_team_space_shows_the_team(
     expect(staff.get_by_text("Pas disponible ce mois-ci")).to_be_visible()
     staff.get_by_role("link", name="Voir le prochain candidat").click()
     staff.get_by_role("button", name="Inviter Léa Martin").click()
+    answer = logged_in(new_page, live_server, lea)
     answer.goto(reply_path(lea))
     answer.get_by_label("J'accepte").check()
     answer.get_by_role("button", name="Envoyer ma réponse").click()

@@ -1,14 +1,18 @@
 """One settings module for every environment, driven by environment variables.
 
-With no variable set it runs a local demo: SQLite in WAL mode, DEBUG on, e-mails printed on the
-console. Production sets DEBUG=0, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, SITE_URL and an e-mail
-transport; `manage.py check --deploy` is then clean. docs/configuration.md lists every variable.
+DEBUG is off unless DEBUG=1. Without SECRET_KEY, the key is this installation's own, generated
+once in var/secret_key: never a public one. The local demo (`make run`, the tests) sets DEBUG=1:
+SQLite in WAL mode, e-mails printed on the console. Production sets SECRET_KEY, ALLOWED_HOSTS,
+DATABASE_URL, SITE_URL and an e-mail transport; `manage.py check --deploy` is then clean.
+docs/configuration.md lists every variable.
 """
 
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -35,16 +39,39 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+DEBUG = env_bool("DEBUG", False)
 # `manage.py seed_demo` creates accounts with a public password: only where this is on.
 DEMO_DATA = env_bool("DEMO_DATA", DEBUG)
 
-SECRET_KEY = env_str("SECRET_KEY")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    # Only ever used by a local demo: production refuses to start without its own key.
-    SECRET_KEY = "local-demo-only-" + "k3y-n0t-f0r-pr0duct10n-" * 2
+
+def per_install_secret(path: Path) -> str:
+    """This installation's own random key, created once in var/ (mode 0600), never a public one.
+
+    Created under a temporary name and linked into place, so that processes starting together
+    (gunicorn's workers) all end up reading the same key.
+    """
+    if not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            draft = path.with_name(f".{path.name}.{os.getpid()}")
+            draft.write_text(secrets.token_urlsafe(50))
+            draft.chmod(0o600)
+            try:
+                os.link(draft, path)
+            except FileExistsError:
+                pass
+            finally:
+                draft.unlink()
+        except OSError as error:
+            raise ImproperlyConfigured(
+                f"No SECRET_KEY and {path} cannot be written ({error}): set SECRET_KEY."
+            ) from error
+    return path.read_text().strip()
+
+
+SECRET_KEY = env_str("SECRET_KEY") or per_install_secret(
+    Path(env_str("SECRET_KEY_FILE", str(BASE_DIR / "var" / "secret_key")))
+)
 
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG else "")
@@ -74,10 +101,12 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "ninja",
     "js_lib_leaflet",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -138,6 +167,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Rate limits (ours and allauth's) count in the cache: with several web processes it must be shared
+# (REDIS_URL), or each process counts apart; WEB_CONCURRENCY (also read by gunicorn) says how many.
+WEB_CONCURRENCY = env_int("WEB_CONCURRENCY", 1)
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -177,6 +209,12 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[La Réserve] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
+# Who a client is, behind a reverse proxy (reserve/core/clients.py; configuration.md). 0 and
+# unset: the connection's address, which is the proxy's when there is one.
+TRUSTED_PROXY_HOPS = env_int("TRUSTED_PROXY_HOPS", 0)
+TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER")
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_HOPS
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = TRUSTED_CLIENT_IP_HEADER or None
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -208,6 +246,9 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "La Réserve <contact@lareserve.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 6)
+# Seconds a worker's claim on a message it is sending lasts; after that the message counts as
+# abandoned (its worker died) and is sent again. Keep it well above a slow SMTP exchange.
+OUTBOX_LEASE_SECONDS = env_int("OUTBOX_LEASE_SECONDS", 300)
 
 # Background tasks: a database-backed queue, worked by `manage.py db_worker`.
 TASKS = {
@@ -215,6 +256,11 @@ TASKS = {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# A running task beats every TASK_HEARTBEAT_SECONDS; one silent for TASK_LEASE_SECONDS lost its
+# worker and is queued again, up to TASK_MAX_ATTEMPTS workers lost, then marked failed.
+TASK_HEARTBEAT_SECONDS = env_int("TASK_HEARTBEAT_SECONDS", 10)
+TASK_LEASE_SECONDS = env_int("TASK_LEASE_SECONDS", 60)
+TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 3)
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
@@ -230,6 +276,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Private files (reserve/core/files.py): "django", "nginx" (X-Accel-Redirect) or "sendfile".
+PRIVATE_FILES_SERVER = env_str("PRIVATE_FILES_SERVER", "django")
+PRIVATE_FILES_INTERNAL_URL = env_str("PRIVATE_FILES_INTERNAL_URL", "/private-media/")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -263,11 +312,40 @@ ADMINS = [("Admin", email) for email in env_list("ADMINS")]
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_ATTRIBUTION = env_str("MAP_ATTRIBUTION", "© contributeurs OpenStreetMap")
 
+
+def tile_origin(url_template: str) -> list[str]:
+    """The tiles' origin for the CSP: `https://{s}.tiles.org/{z}/...` -> `https://*.tiles.org`."""
+    scheme, __, rest = url_template.partition("://")
+    host = rest.split("/", 1)[0].replace("{s}", "*")
+    return [f"{scheme}://{host}"] if scheme in {"http", "https"} and host else []
+
+
+# Content-Security-Policy (django-csp): scripts and styles only from our own files, never inline
+# (no inline script or style attribute in any template); images also from the map tiles' server.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *tile_origin(MAP_TILE_URL)],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
 CHALLENGE_QUALIFICATION_DAYS = env_int("CHALLENGE_QUALIFICATION_DAYS", 7)
 
-# Reservists: inactive accounts get a reminder, then are anonymised unless the person logs in.
-RESERVIST_INACTIVE_REMINDER_DAYS = env_int("RESERVIST_INACTIVE_REMINDER_DAYS", 365)
-RESERVIST_ANONYMISE_AFTER_REMINDER_DAYS = env_int("RESERVIST_ANONYMISE_AFTER_REMINDER_DAYS", 61)
+# Every account: after this long with no login, a reminder; then deletion unless the person logs in.
+INACTIVE_ACCOUNT_REMINDER_DAYS = env_int("INACTIVE_ACCOUNT_REMINDER_DAYS", 365)
+INACTIVE_ACCOUNT_DELETE_AFTER_REMINDER_DAYS = env_int(
+    "INACTIVE_ACCOUNT_DELETE_AFTER_REMINDER_DAYS", 61
+)
+# A sign-up whose e-mail address was never confirmed is deleted after this many days.
+UNCONFIRMED_ACCOUNT_DELETE_DAYS = env_int("UNCONFIRMED_ACCOUNT_DELETE_DAYS", 7)
 # Seconds a staff search keeps its ordered result ids (0: off; any profile change clears it).
 POOL_CACHE_SECONDS = env_int("POOL_CACHE_SECONDS", 60)
 # Teams: hours a reservist has to answer an invitation to join a team.
@@ -278,6 +356,26 @@ TEAM_OVERBOOKING = env_int("TEAM_OVERBOOKING", 0)
 TEAM_AUTO_REPLACE = env_bool("TEAM_AUTO_REPLACE", False)
 # One reminder e-mail when a pending invitation's deadline is this many hours away.
 TEAM_REMINDER_HOURS = env_int("TEAM_REMINDER_HOURS", 12)
+# Matching rules and weights (points); each proposal stores them with its instance, so that it
+# replays with the figures it used.
+TEAM_MATCHING = {
+    "max_concurrent_challenges": env_int("TEAM_MAX_CONCURRENT_CHALLENGES", 2),
+    "rest_days": env_int("TEAM_REST_DAYS", 14),
+    "never_engaged_bonus": env_int("TEAM_NEVER_ENGAGED_BONUS", 10),
+    "candidates_per_slot": env_int("TEAM_CANDIDATES_PER_SLOT", 30),
+    "weights": {
+        name: env_int(f"TEAM_WEIGHT_{name.upper()}", points)
+        for name, points in [
+            ("skill_fit", 20),
+            ("level", 25),
+            ("interest", 20),
+            ("availability", 10),
+            ("locality", 10),
+            ("fairness", 15),
+            ("urgency", 10),
+        ]  # fmt: skip
+    },
+}
 
 # LightsOff
 LIGHTSOFF_FOLLOW_UP_DAYS = env_int("LIGHTSOFF_FOLLOW_UP_DAYS", 7)
@@ -288,6 +386,11 @@ LIGHTSOFF_REPORTS_PER_IP_HOUR = env_int("LIGHTSOFF_REPORTS_PER_IP_HOUR", 30)
 LIGHTSOFF_REPORTS_PER_EMAIL_HOUR = env_int("LIGHTSOFF_REPORTS_PER_EMAIL_HOUR", 10)
 LIGHTSOFF_PHOTO_MAX_BYTES = env_int("LIGHTSOFF_PHOTO_MAX_BYTES", 8_000_000)
 LIGHTSOFF_MAP_CACHE_SECONDS = env_int("LIGHTSOFF_MAP_CACHE_SECONDS", 30)
+LIGHTSOFF_CONFIRMATIONS = env_int("LIGHTSOFF_CONFIRMATIONS", 2)
+LIGHTSOFF_FOLLOW_UPS_PER_IP_HOUR = env_int("LIGHTSOFF_FOLLOW_UPS_PER_IP_HOUR", 20)
+LIGHTSOFF_ABUSE_THRESHOLD = env_int("LIGHTSOFF_ABUSE_THRESHOLD", 3)
+LIGHTSOFF_ABUSE_PER_IP_HOUR = env_int("LIGHTSOFF_ABUSE_PER_IP_HOUR", 20)
+LIGHTSOFF_SHOPKEEPER_ANSWERS_PER_IP_HOUR = env_int("LIGHTSOFF_SHOPKEEPER_ANSWERS_PER_IP_HOUR", 30)
 
 # Énergie (reserve/apps/energie): household files are deleted after this many days without
 # activity; the follow-up comes this many days after a fitting.

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .api import api
 from .core.plugins import citizen_app_configs
+from .core.views import admin_login
 
 admin.site.site_header = _("La Réserve — administration")
 admin.site.site_title = _("La Réserve")
@@ -18,6 +19,7 @@ urlpatterns = [
     path("reserve/", include("reserve.reservists.urls")),
     path("equipes/", include("reserve.teams.urls")),
     path("api/", api.urls),
+    path("admin/login/", admin_login, name="admin_login"),  # before the admin's own form
     path("admin/", admin.site.urls),
 ]
 

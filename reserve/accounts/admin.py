@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from . import services
 from .models import User
 
 
@@ -18,3 +19,11 @@ class UserAdmin(BaseUserAdmin):
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+
+    # Deleting from the admin erases like any deletion (services.delete_account), audited.
+    def delete_model(self, request, obj):
+        services.delete_account(obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for user in queryset:
+            services.delete_account(user, actor=request.user)

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -5,6 +7,25 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "reserve.accounts"
     verbose_name = _("Comptes")
+    personal_data_models = ["account.EmailAddress", "admin.LogEntry"]
+
+    @property
+    def periodic_tasks(self):
+        from .tasks import expire_accounts
+
+        return [(expire_accounts, timedelta(days=1))]
+
+    def ready(self):
+        from allauth.account.signals import user_logged_in
+
+        from . import checks  # noqa: F401  (registers the personal-data check)
+        from .expiry import cancel_reminder
+
+        user_logged_in.connect(
+            lambda sender, request, user, **kwargs: cancel_reminder(user),
+            dispatch_uid="accounts.cancel_reminder",
+            weak=False,
+        )
 
     def public_counters(self):
         from reserve.core.stats import Counter
@@ -31,3 +52,11 @@ class AccountsConfig(AppConfig):
                 for a in user.emailaddress_set.all()
             ],
         }
+
+    def forget_personal_data(self, user) -> None:
+        """The admin's history names the person in its lines about their account."""
+        from django.contrib.admin.models import LogEntry
+
+        from reserve.core.privacy import identity_of, redact_rows
+
+        redact_rows(LogEntry.objects.all(), identity_of(user), ["object_repr", "change_message"])

@@ -45,6 +45,10 @@ class User(AbstractUser):
             "compte sont toujours envoyés ; les notifications restent visibles sur le site."
         ),
     )
+    # Set when the inactive-account reminder is sent; a login clears it (expiry.py).
+    inactivity_reminded_at = models.DateTimeField(
+        _("relancé pour inactivité le"), null=True, blank=True
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

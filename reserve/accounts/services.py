@@ -1,10 +1,7 @@
-from email.utils import parseaddr
-
 from django.db import transaction
 from django.utils import timezone
 
 from reserve.core.audit import record
-from reserve.core.models import AuditEntry, OutboxMessage
 
 from . import personal_data
 
@@ -22,23 +19,14 @@ def export_personal_data(user) -> dict:
 
 
 @transaction.atomic
-def delete_account(user) -> None:
-    """Delete the account and what belongs to it.
+def delete_account(user, actor=None) -> None:
+    """Delete the account and everything that names the person.
 
-    Rows that belong to the person cascade. Audit entries stay, anonymised: their author becomes
-    null and entries about the account lose the name they displayed. Queued and sent e-mails to the
-    person's addresses are deleted.
+    Every app first erases or anonymises what it holds (`forget_personal_data`, see
+    reserve.core.privacy); then the rows that belong to the person cascade with the account.
+    `actor` is who deletes it: the person (None) or the platform's purge (SYSTEM).
     """
-    addresses = {a.email.lower() for a in user.emailaddress_set.all()} | {user.email.lower()}
-    AuditEntry.objects.about(user).update(target_repr="")
-    _delete_outbox_messages_to(addresses)
+    personal_data.forget(user)
     user_id = user.pk
     user.delete()
-    record(None, "account.deleted", user_id=user_id)
-
-
-def _delete_outbox_messages_to(addresses: set[str]) -> None:
-    for address in addresses:
-        for message in OutboxMessage.objects.filter(recipients__icontains=address):
-            if address in {parseaddr(r)[1].lower() for r in message.recipients_list}:
-                message.delete()
+    record(actor, "account.deleted", user_id=user_id)

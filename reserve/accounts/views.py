@@ -8,11 +8,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from reserve.core import notify
 from reserve.core.models import Notification
-from reserve.organisations.models import Organisation
 
 from . import services
 from .forms import DeleteAccountForm, ProfileForm
@@ -23,11 +21,8 @@ NOTIFICATIONS_SHOWN = 50
 
 @login_required
 def dashboard(request):
-    context = {
-        "roles": sorted(roles_of(request.user), key=lambda role: role.label),
-        "organisations": Organisation.objects.of_member(request.user),
-    }
-    return render(request, "accounts/dashboard.html", context)
+    roles = sorted(roles_of(request.user), key=lambda role: role.label)
+    return render(request, "accounts/dashboard.html", {"roles": roles})
 
 
 @login_required
@@ -49,8 +44,10 @@ def notifications(request):
 
 
 @login_required
-@require_POST
 def export_data(request):
+    """GET explains and offers the button; the download itself is a POST (it is audited)."""
+    if request.method != "POST":
+        return render(request, "accounts/export.html")
     data = services.export_personal_data(request.user)
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),

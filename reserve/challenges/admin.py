@@ -106,5 +106,7 @@ class RoleSlotAdmin(RefreshesPublicPages, admin.ModelAdmin):
 class ApplicationAdmin(admin.ModelAdmin):
     list_display = ["user", "slot", "status", "created_at"]
     list_filter = ["status", "created_at"]
+    # A status moves only through the teams' services (seats, notifications, audit).
+    readonly_fields = ["status", "decided_at", "created_at"]
     search_fields = ["user__email", "slot__challenge__title", "slot__skill"]
     raw_id_fields = ["slot", "user"]

@@ -4,9 +4,10 @@ from typing import Annotated
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.decorators import decorate_view
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from reserve.core.caching import cache_anonymous_page
+from reserve.core.pagination import BoundedPageNumberPagination
 
 from .models import Challenge, Level, Location, Status, TerritoryLevel, Theme
 
@@ -63,7 +64,7 @@ class ChallengeFilters(Schema):
 
 @router.get("", response=list[ChallengeOut], summary="Défis publics (catalogue)")
 @decorate_view(cache_anonymous_page(300, scope="challenges"))
-@paginate(PageNumberPagination, page_size=50)
+@paginate(BoundedPageNumberPagination, page_size=50)
 def list_challenges(request, filters: Query[ChallengeFilters]):
     return Challenge.objects.catalogue().filtered(**filters.dict(exclude_none=True))
 

@@ -5,6 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class ChallengesConfig(AppConfig):
     name = "reserve.challenges"
     verbose_name = _("Défis")
+    personal_data_models = [
+        "challenges.Challenge",
+        "challenges.Referent",
+        "challenges.TimelineEvent",
+        "challenges.QualificationScore",
+        "challenges.Message",
+        "challenges.Application",
+    ]
 
     def public_counters(self):
         from reserve.core.stats import Counter
@@ -22,26 +30,11 @@ class ChallengesConfig(AppConfig):
         ]
 
     def personal_data(self, user) -> dict:
-        from .models import Application, Message, Referent
+        from .privacy import export
 
-        return {
-            "challenges_created": list(user.created_challenges.values_list("title", flat=True)),
-            "referent_of": [
-                {"challenge": r.challenge.title, "service": r.service, "role": r.role}
-                for r in Referent.objects.filter(user=user).select_related("challenge")
-            ],
-            "applications": [
-                {
-                    "challenge": a.slot.challenge.title,
-                    "skill": a.slot.skill,
-                    "status": a.status,
-                    "message": a.message,
-                    "created_at": a.created_at.isoformat(),
-                }
-                for a in Application.objects.filter(user=user).select_related("slot__challenge")
-            ],
-            "messages": [
-                {"challenge": m.challenge.title, "body": m.body, "at": m.created_at.isoformat()}
-                for m in Message.objects.filter(author=user).select_related("challenge")
-            ],
-        }
+        return export(user)
+
+    def forget_personal_data(self, user) -> None:
+        from .privacy import forget
+
+        forget(user)

@@ -1,17 +1,31 @@
 """Demo challenges in every status across themes, and `--challenges N` more for benchmarks.
 
+Each demo challenge is taken through its lifecycle (`LIFECYCLE.fire`, as the first staff member)
+and dated by `history()`, so its dates respect the lifecycle; the generated ones, created in
+bulk for benchmarks, get the same dates without the replay.
+
 "Commerces éclairés la nuit" is the challenge LightsOff came from: its slug is stable.
 """
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
 
 from reserve.accounts.models import User
 from reserve.core.caching import invalidate
 from reserve.organisations.models import Organisation
 
-from .models import Challenge, RoleSlot, Scale, Status, TerritoryLevel, TimelineEvent
+from .lifecycle import LIFECYCLE
+from .models import (
+    SPRINT_DAYS,
+    Challenge,
+    RoleSlot,
+    Scale,
+    Status,
+    TerritoryLevel,
+    TimelineEvent,
+)
 
 LIGHTSOFF_SLUG = "commerces-eclaires-la-nuit"
 ENERGY = "Direction interministérielle de la transition énergétique"
@@ -77,39 +91,65 @@ AGES = {
     Status.TEAM_FORMING: 2, Status.IN_SPRINT: 12, Status.DELIVERED: 40,
     Status.IMPACT_FOLLOW_UP: 70, Status.CLOSED: 110, Status.ARCHIVED: 160,
 }  # fmt: skip
-AFTER_DECISION = {
-    Status.QUALIFIED, Status.DECLINED, Status.TEAM_FORMING, Status.IN_SPRINT, Status.DELIVERED,
-    Status.IMPACT_FOLLOW_UP, Status.CLOSED, Status.ARCHIVED,
-}  # fmt: skip
-AFTER_TEAM = {
-    Status.IN_SPRINT,
-    Status.DELIVERED,
-    Status.IMPACT_FOLLOW_UP,
-    Status.CLOSED,
-    Status.ARCHIVED,
+
+# The lifecycle's transitions from a draft to each status, and how many days each step takes
+# after the one before: a demo challenge's history is the one the lifecycle allows, and its
+# dates follow (delivered at the end of its sprint, never before the sprint started).
+QUALIFIED_PATH = ["submit", "start_qualification", "qualify"]
+DELIVERED_PATH = [*QUALIFIED_PATH, "form_team", "start_sprint", "deliver"]
+PATHS = {
+    Status.DRAFT: [],
+    Status.SUBMITTED: ["submit"],
+    Status.IN_QUALIFICATION: ["submit", "start_qualification"],
+    Status.NEEDS_INFORMATION: ["submit", "start_qualification", "request_information"],
+    Status.QUALIFIED: QUALIFIED_PATH,
+    Status.DECLINED: ["submit", "start_qualification", "decline"],
+    Status.TEAM_FORMING: [*QUALIFIED_PATH, "form_team"],
+    Status.IN_SPRINT: [*QUALIFIED_PATH, "form_team", "start_sprint"],
+    Status.DELIVERED: DELIVERED_PATH,
+    Status.IMPACT_FOLLOW_UP: [*DELIVERED_PATH, "follow_impact"],
+    Status.CLOSED: [*DELIVERED_PATH, "follow_impact", "close"],
+    Status.ARCHIVED: [*DELIVERED_PATH, "follow_impact", "close", "archive"],
 }
+STEP_DAYS = {
+    "submit": 1, "start_qualification": 2, "request_information": 3, "qualify": 5, "decline": 5,
+    "form_team": 1, "start_sprint": 6, "deliver": SPRINT_DAYS - 1, "follow_impact": 3,
+    "close": 30, "archive": 30,
+}  # fmt: skip
+RATIONALE = "Un besoin réel, urgent et à la portée d'un sprint."
+DEFAULT_SLOT = ("tech.backend", "confident", 1)
+
+
+def history(status, reached) -> tuple:
+    """When the challenge was created, and when each step of its path happened (the last one at
+    `reached`)."""
+    steps, moment = [], reached
+    for name in reversed(PATHS[status]):
+        steps.append((name, moment))
+        moment -= timedelta(days=STEP_DAYS[name])
+    return moment, list(reversed(steps))
 
 
 def seed(options) -> list[str]:
     now = timezone.now()
     author = User.objects.filter(email="agent@demo.lareserve.fr").first()
+    staff = User.objects.filter(is_staff=True, is_active=True).order_by("pk").first()
     organisations = {
         o.name: o for o in Organisation.objects.filter(name__in=[ENERGY, BORDEAUX, ARS, ECLAIREURS])
     }
     for slug, title, status, themes, sponsor, territory, summary, slots in CHALLENGES:
-        challenge, created = Challenge.objects.update_or_create(
-            slug=slug,
-            defaults=_fields(
-                title, status, themes, organisations.get(sponsor), territory, summary, now
-            )
-            | {"created_by": author},
+        if Challenge.objects.filter(slug=slug).exists():
+            continue
+        fields = _fields(title, status, themes, organisations.get(sponsor), territory, summary, now)
+        challenge = Challenge.objects.create(slug=slug, created_by=author, **_drafted(fields))
+        RoleSlot.objects.bulk_create(
+            RoleSlot(challenge=challenge, skill=skill, level=level, count=count)
+            for skill, level, count in slots or ([DEFAULT_SLOT] if _qualified(status) else [])
         )
-        if created:
-            _timeline(challenge)
-            RoleSlot.objects.bulk_create(
-                RoleSlot(challenge=challenge, skill=skill, level=level, count=count)
-                for skill, level, count in slots
-            )
+        if staff is not None:
+            _replay(staff, challenge, status, now)
+        Challenge.objects.filter(pk=challenge.pk).update(**fields)
+        _timeline(challenge, status, now)
     generated = generate(options.get("challenges") or 0, organisations, now)
     invalidate("challenges")
     return [
@@ -118,11 +158,44 @@ def seed(options) -> list[str]:
     ]
 
 
+def _qualified(status) -> bool:
+    return "qualify" in PATHS[status]
+
+
+def _drafted(fields: dict) -> dict:
+    """The challenge as its sponsor drafted it: no step of its lifecycle taken yet."""
+    dated = ("submitted_at", "qualification_due", "decided_at", "team_formed_at", "delivered_at")
+    return (
+        fields
+        | dict.fromkeys(dated)
+        | {
+            "status": Status.DRAFT,
+            "decision": "",
+            "decision_rationale": "",
+        }
+    )
+
+
+def _replay(actor, challenge, status, now) -> None:
+    """Take the challenge through its lifecycle, step by step, as staff would."""
+    _created, steps = history(status, now - timedelta(days=AGES[status]))
+    for name, _when in steps:
+        note = RATIONALE if LIFECYCLE.get(name).needs_note else ""
+        challenge, _previous = LIFECYCLE.fire(actor, challenge, name, note=note)
+
+
 def _fields(title, status, themes, organisation, territory, summary, now) -> dict:
     reached = now - timedelta(days=AGES[status])
-    submitted = None if status == Status.DRAFT else reached - timedelta(days=5)
-    decided = reached if status in AFTER_DECISION else None
-    sprint_start = (decided + timedelta(days=4)).date() if decided else None
+    created, steps = history(status, reached)
+    at = dict(steps)
+    submitted = at.get("submit")
+    decided = at.get("qualify") or at.get("decline")
+    sprint_start = None
+    if decided and _qualified(status):
+        kickoff = at.get("start_sprint") or decided + timedelta(
+            days=STEP_DAYS["form_team"] + STEP_DAYS["start_sprint"]
+        )
+        sprint_start = kickoff.date()
     return {
         "title": title,
         "status": status,
@@ -141,47 +214,37 @@ def _fields(title, status, themes, organisation, territory, summary, now) -> dic
         "deliverable": "Un service web simple, accessible et gratuit, en code source ouvert.",
         "success_criterion": "Un usage régulier un mois après la livraison, mesuré publiquement.",
         "submitted_at": submitted,
-        "qualification_due": submitted + timedelta(days=7) if submitted else None,
+        "qualification_due": submitted + timedelta(days=settings.CHALLENGE_QUALIFICATION_DAYS)
+        if submitted
+        else None,
         "decided_at": decided,
         "decision": ("no_go" if status == Status.DECLINED else "go") if decided else "",
-        "decision_rationale": "Un besoin réel, urgent et à la portée d'un sprint."
-        if decided
-        else "",
+        "decision_rationale": RATIONALE if decided else "",
         "declined_is_public": status == Status.DECLINED,
         "sprint_start": sprint_start,
-        "sprint_end": sprint_start + timedelta(days=29) if sprint_start else None,
-        "team_formed_at": decided + timedelta(days=3) if status in AFTER_TEAM else None,
+        "sprint_end": sprint_start + timedelta(days=SPRINT_DAYS - 1) if sprint_start else None,
+        "team_formed_at": at.get("start_sprint"),
+        "delivered_at": at.get("deliver"),
     }
 
 
-def _timeline(challenge) -> None:
-    events = [
-        TimelineEvent(
-            challenge=challenge,
-            text="Défi créé en brouillon",
-            created_at=challenge.status_changed_at - timedelta(days=6),
-        )
-    ]
-    if challenge.submitted_at:
+def _timeline(challenge, status, now) -> None:
+    created, steps = history(status, now - timedelta(days=AGES[status]))
+    events = [TimelineEvent(challenge=challenge, text="Défi créé en brouillon", created_at=created)]
+    previous = Status.DRAFT
+    for name, moment in steps:
+        step = LIFECYCLE.get(name)
         events.append(
             TimelineEvent(
                 challenge=challenge,
-                text="Soumettre le défi",
-                to_status=Status.SUBMITTED,
-                from_status=Status.DRAFT,
-                created_at=challenge.submitted_at,
+                text=str(step.label),
+                from_status=previous,
+                to_status=step.target,
+                note=RATIONALE if step.needs_note else "",
+                created_at=moment,
             )
         )
-    if challenge.status not in (Status.DRAFT, Status.SUBMITTED):
-        events.append(
-            TimelineEvent(
-                challenge=challenge,
-                text=challenge.get_status_display(),
-                to_status=challenge.status,
-                from_status=Status.SUBMITTED,
-                created_at=challenge.status_changed_at,
-            )
-        )
+        previous = step.target
     TimelineEvent.objects.bulk_create(events)
 
 

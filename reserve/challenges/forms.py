@@ -3,10 +3,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .grid import SCORES, SECTIONS
 from .models import (
+    SPRINT_DAYS,
     Challenge,
     Decision,
     Location,
@@ -189,8 +191,13 @@ class SprintForm(forms.Form):
         label=_("Fin du sprint"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text=_("Vide : 30 jours après le début."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sprint_end"].help_text = gettext("Vide : %(days)s jours après le début.") % {
+            "days": SPRINT_DAYS
+        }
 
     def clean(self):
         cleaned = super().clean()

@@ -6,8 +6,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from reserve.reservists.taxonomy import THEMES
-
+from .choices import (
+    ApplicationStatus,
+    Decision,
+    Level,
+    Location,
+    Scale,
+    Status,
+    TerritoryLevel,
+    Theme,
+)
 from .grid import CRITERIA, SCORES
 from .skills import skill_label
 
@@ -20,72 +28,6 @@ def default_auto_replace() -> bool:
 
 def default_overbooking() -> int:
     return settings.TEAM_OVERBOOKING
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", _("Brouillon")
-    SUBMITTED = "submitted", _("Soumis")
-    IN_QUALIFICATION = "in_qualification", _("En qualification")
-    NEEDS_INFORMATION = "needs_information", _("Informations demandées")
-    QUALIFIED = "qualified", _("Qualifié")
-    DECLINED = "declined", _("Non retenu")
-    TEAM_FORMING = "team_forming", _("Équipe en formation")
-    IN_SPRINT = "in_sprint", _("Sprint en cours")
-    DELIVERED = "delivered", _("Livré")
-    IMPACT_FOLLOW_UP = "impact_follow_up", _("Suivi d'impact")
-    CLOSED = "closed", _("Clos")
-    ARCHIVED = "archived", _("Archivé")
-
-    @classmethod
-    def public(cls):
-        """Shown in the catalogue (declined ones only when made public)."""
-        return [
-            cls.QUALIFIED,
-            cls.TEAM_FORMING,
-            cls.IN_SPRINT,
-            cls.DELIVERED,
-            cls.IMPACT_FOLLOW_UP,
-            cls.CLOSED,
-            cls.ARCHIVED,
-        ]
-
-    @classmethod
-    def awaiting_decision(cls):
-        return [cls.SUBMITTED, cls.IN_QUALIFICATION]
-
-    @classmethod
-    def delivered_or_later(cls):
-        return [cls.DELIVERED, cls.IMPACT_FOLLOW_UP, cls.CLOSED, cls.ARCHIVED]
-
-    @classmethod
-    def recruiting(cls):
-        return [cls.QUALIFIED, cls.TEAM_FORMING]
-
-
-# One list of themes for the whole platform, shared with the reservists' interests.
-Theme = models.TextChoices(
-    "Theme", [(code.upper(), (code, label)) for code, label in THEMES.items()]
-)
-
-
-class Scale(models.TextChoices):
-    LOW = "low", _("Faible")
-    MEDIUM = "medium", _("Moyenne")
-    HIGH = "high", _("Forte")
-    CRITICAL = "critical", _("Critique")
-
-
-class TerritoryLevel(models.TextChoices):
-    NATIONAL = "national", _("National")
-    REGION = "region", _("Région")
-    DEPARTEMENT = "departement", _("Département")
-    COMMUNE = "commune", _("Commune")
-
-
-class Decision(models.TextChoices):
-    GO = "go", _("Go : le défi est retenu")
-    NO_GO = "no_go", _("Non retenu")
-    MORE_INFORMATION = "more_information", _("Besoin de plus d'informations")
 
 
 CARD_FIELDS = [
@@ -117,10 +59,7 @@ class ChallengeQuerySet(models.QuerySet):
             models.Q(organisation__memberships__user=user)
             | models.Q(created_by=user)
             | models.Q(referents__user=user)
-            | models.Q(
-                slots__applications__user=user,
-                slots__applications__status=ApplicationStatus.ACCEPTED,
-            )
+            | models.Q(slots__applications__in=Application.objects.accepted().filter(user=user))
         ).distinct()
 
     def overdue(self, now=None):
@@ -409,15 +348,14 @@ class Attachment(models.Model):
         return self.name
 
 
-class Level(models.TextChoices):
-    DISCOVERING = "discovering", _("Découverte")
-    CONFIDENT = "confident", _("À l'aise")
-    EXPERT = "expert", _("Expert")
-
-
-class Location(models.TextChoices):
-    REMOTE = "remote", _("À distance")
-    ON_SITE = "on_site", _("Sur place")
+class RoleSlotQuerySet(models.QuerySet):
+    def with_taken(self):
+        """Each slot with `taken`, its accepted applications, so `seats_left` costs no query."""
+        return self.annotate(
+            taken=models.Count(
+                "applications", filter=models.Q(applications__status=ApplicationStatus.ACCEPTED)
+            )
+        )
 
 
 class RoleSlot(models.Model):
@@ -449,6 +387,8 @@ class RoleSlot(models.Model):
         ),
     )
 
+    objects = RoleSlotQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("rôle recherché")
         verbose_name_plural = _("rôles recherchés")
@@ -461,12 +401,54 @@ class RoleSlot(models.Model):
     def skill_label(self) -> str:
         return skill_label(self.skill)
 
+    @property
+    def seats_left(self) -> int:
+        """The one definition of the seats still open: people wanted minus accepted members.
 
-class ApplicationStatus(models.TextChoices):
-    PENDING = "pending", _("En attente")
-    ACCEPTED = "accepted", _("Acceptée")
-    DECLINED = "declined", _("Déclinée")
-    WITHDRAWN = "withdrawn", _("Retirée")
+        Read from `with_taken()` when annotated; otherwise counted now (callers that decide on
+        it lock the slot first, see teams/applications.py)."""
+        taken = getattr(self, "taken", None)
+        if taken is None:
+            taken = self.applications.accepted().count()
+        return self.count - taken
+
+
+class ApplicationQuerySet(models.QuerySet):
+    """Who is on a team, and who is waiting: the one place these are written."""
+
+    def accepted(self):
+        return self.filter(status=ApplicationStatus.ACCEPTED)
+
+    def pending(self):
+        return self.filter(status=ApplicationStatus.PENDING)
+
+    def of_challenge(self, challenge):
+        return self.filter(slot__challenge=challenge)
+
+    def of_user(self, user):
+        return self.filter(user=user)
+
+    def members(self, challenge):
+        """The team of a challenge: its accepted applications, role by role."""
+        return (
+            self.accepted()
+            .of_challenge(challenge)
+            .select_related("user", "slot")
+            .order_by("slot_id", "user__last_name")
+        )
+
+    def to_decide(self):
+        """Pending applications to challenges that still recruit, for the people who decide."""
+        return (
+            self.pending()
+            .filter(slot__challenge__status__in=Status.recruiting())
+            .select_related("user", "slot__challenge")
+            .order_by("slot__challenge__title", "created_at")
+        )
+
+    def stale(self):
+        """Pending applications that can no longer succeed: the challenge stopped recruiting."""
+        return self.pending().exclude(slot__challenge__status__in=Status.recruiting())
 
 
 class Application(models.Model):
@@ -485,6 +467,8 @@ class Application(models.Model):
     message = models.TextField(_("message"), max_length=2_000, blank=True)
     created_at = models.DateTimeField(_("le"), auto_now_add=True)
     decided_at = models.DateTimeField(_("décidée le"), null=True, blank=True)
+
+    objects = ApplicationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("candidature")

@@ -1,5 +1,6 @@
 """Who may see and act on a challenge. Views, services and other apps use these, never their own."""
 
+from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -8,7 +9,7 @@ from reserve.accounts.roles import is_staff_member
 from reserve.organisations.models import Organisation
 from reserve.organisations.permissions import can_act_for
 
-from .models import Application, ApplicationStatus, Challenge, Status
+from .models import Application, Challenge, Status
 
 EDITABLE = (Status.DRAFT, Status.NEEDS_INFORMATION)
 
@@ -27,10 +28,17 @@ def is_team_member(user, challenge) -> bool:
     """The person holds a role in the challenge's team (their application was accepted)."""
     return (
         user.is_authenticated
-        and Application.objects.filter(
-            slot__challenge=challenge, user=user, status=ApplicationStatus.ACCEPTED
-        ).exists()
+        and Application.objects.accepted().of_challenge(challenge).of_user(user).exists()
     )
+
+
+def owns_address(user, address: str) -> bool:
+    """The address is the account's own, or one it added and confirmed (case-insensitive)."""
+    if not user.is_authenticated or not address:
+        return False
+    if user.email and user.email.casefold() == address.casefold():
+        return True
+    return EmailAddress.objects.filter(user=user, email__iexact=address, verified=True).exists()
 
 
 def is_participant(user, challenge) -> bool:

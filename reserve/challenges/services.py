@@ -6,7 +6,7 @@ import re
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -16,12 +16,12 @@ from reserve.accounts.models import User
 from reserve.accounts.roles import is_staff_member
 from reserve.core.audit import record
 from reserve.core.caching import invalidate
+from reserve.core.files import unguessable_name
 from reserve.core.notify import email, tell
 
 from .lifecycle import LIFECYCLE
 from .models import (
     Application,
-    ApplicationStatus,
     Attachment,
     Challenge,
     Decision,
@@ -36,6 +36,7 @@ from .permissions import (
     edit_refusal,
     is_participant,
     organisations_for_intake,
+    owns_address,
     qualify_refusal,
 )
 
@@ -212,10 +213,18 @@ def invite_referent(user, referent) -> None:
     record(user, "challenge.referent_invited", referent.challenge, referent=referent.pk)
 
 
+class NotAddressee(PermissionDenied):
+    """The invitation was sent to another address than the account's."""
+
+
 @transaction.atomic
 def accept_invitation(user, referent) -> Referent:
+    """The invited civil servant joins the qualification, from the account that owns the invited
+    address (NotAddressee otherwise): a forwarded link does not make someone a referent."""
     if referent.user_id not in (None, user.pk):
         raise ValidationError(_("Cette invitation a déjà été acceptée par une autre personne."))
+    if referent.user_id is None and not owns_address(user, referent.email):
+        raise NotAddressee(_("Cette invitation a été envoyée à une autre adresse e-mail."))
     if referent.user_id is None:
         referent.user = user
         referent.accepted_at = timezone.now()
@@ -238,24 +247,19 @@ def post_message(user, challenge, body: str, files=()) -> Message:
         raise PermissionDenied(_("Seuls les participants du défi écrivent dans son fil."))
     message = Message.objects.create(challenge=challenge, author=user, body=body.strip())
     for upload in files:
-        Attachment.objects.create(
-            message=message, file=upload, name=upload.name[:200], size=upload.size
-        )
+        shown_name = upload.name[:200]
+        # Stored under a random name: the file is reached only through the permission check.
+        upload.name = unguessable_name("", upload.name)
+        Attachment.objects.create(message=message, file=upload, name=shown_name, size=upload.size)
     mentioned = [p for p in mentioned_participants(challenge, body) if p.pk != user.pk]
-    if mentioned:
-        text = _("%(name)s vous a mentionné(e) sur « %(title)s »") % {
-            "name": user,
-            "title": challenge.title,
-        }
-        _notify(
-            mentioned,
-            challenge,
-            text,
-            body.strip(),
-            challenge.get_workspace_url(),
-            kind="challenges.mention",
-            essential=False,
-        )
+    tell(
+        mentioned,
+        "challenges/email/mention",
+        {"challenge": challenge, "author": user, "note": message.body},
+        url=challenge.get_workspace_url(),
+        kind="challenges.mention",
+        essential=False,
+    )
     record(user, "challenge.message_posted", challenge, message=message.pk)
     return message
 
@@ -278,57 +282,6 @@ def mentioned_participants(challenge, body: str) -> list:
         if person.email.casefold() in names
         or (person.first_name and person.first_name.casefold() in names)
     ]
-
-
-# Applications
-
-
-@transaction.atomic
-def apply_to_slot(user, slot, message: str = "") -> Application:
-    """ "Je me porte volontaire": a reservist applies to a role of a recruiting challenge."""
-    if not user.is_authenticated or not user.is_reservist:
-        raise ValidationError(_("Rejoignez d'abord la réserve pour vous porter volontaire."))
-    if slot.challenge.status not in Status.recruiting():
-        raise ValidationError(_("Ce défi ne recrute plus."))
-    try:
-        with transaction.atomic():
-            application = Application.objects.create(slot=slot, user=user, message=message.strip())
-    except IntegrityError as error:
-        existing = Application.objects.get(slot=slot, user=user)
-        if existing.status != ApplicationStatus.WITHDRAWN:
-            raise ValidationError(_("Vous êtes déjà volontaire pour ce rôle.")) from error
-        existing.status = ApplicationStatus.PENDING
-        existing.message = message.strip()
-        existing.save(update_fields=["status", "message"])
-        application = existing
-    record(user, "challenge.applied", slot.challenge, slot=slot.pk)
-    staff = list(User.objects.filter(is_staff=True, is_active=True))
-    text = _("%(name)s se porte volontaire (%(skill)s) sur « %(title)s »") % {
-        "name": user,
-        "skill": slot.skill_label,
-        "title": slot.challenge.title,
-    }
-    _notify(
-        staff,
-        slot.challenge,
-        text,
-        message,
-        slot.challenge.get_workspace_url(),
-        kind="challenges.application",
-        essential=False,
-    )
-    return application
-
-
-@transaction.atomic
-def withdraw_application(user, application) -> None:
-    if application.user_id != user.pk:
-        raise PermissionDenied(_("Ce n'est pas votre candidature."))
-    if application.status != ApplicationStatus.PENDING:
-        raise ValidationError(_("Seule une candidature en attente peut être retirée."))
-    application.status = ApplicationStatus.WITHDRAWN
-    application.save(update_fields=["status"])
-    record(user, "challenge.application_withdrawn", application.slot.challenge)
 
 
 # Side effects
@@ -361,13 +314,8 @@ def _referent_users(challenge) -> list:
 
 
 def _team_members(challenge) -> list:
-    return list(
-        User.objects.filter(
-            challenge_applications__slot__challenge=challenge,
-            challenge_applications__status=ApplicationStatus.ACCEPTED,
-            is_active=True,
-        ).distinct()
-    )
+    members = Application.objects.accepted().of_challenge(challenge)
+    return list(User.objects.filter(challenge_applications__in=members, is_active=True).distinct())
 
 
 def _notify_transition(actor, challenge, name, note) -> None:
@@ -378,32 +326,13 @@ def _notify_transition(actor, challenge, name, note) -> None:
     audience = [
         p for p in {p.pk: p for p in audience}.values() if p.pk != getattr(actor, "pk", None)
     ]
-    text = _("« %(title)s » : %(status)s") % {
-        "title": challenge.title,
-        "status": challenge.get_status_display(),
-    }
     # A decision or a request that comes with its reason (information needed, go, not retained)
     # is essential; the other steps are news of the challenge, which people may turn off.
-    essential = LIFECYCLE.get(name).needs_note
-    _notify(
-        audience,
-        challenge,
-        text,
-        note,
-        challenge.get_workspace_url(),
-        kind=f"challenges.{name}",
-        essential=essential,
-    )
-
-
-def _notify(people, challenge, text, note, url, *, kind, essential) -> None:
-    """In-app notification and e-mail (through the outbox), once per person."""
-    context = {"challenge": challenge, "text": text, "note": note}
     tell(
-        people,
-        "challenges/email/notification",
-        context,
-        url=url,
-        kind=kind,
-        essential=essential,
+        audience,
+        "challenges/email/transition",
+        {"challenge": challenge, "note": note},
+        url=challenge.get_workspace_url(),
+        kind=f"challenges.{name}",
+        essential=LIFECYCLE.get(name).needs_note,
     )

@@ -3,12 +3,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reserve.accounts.roles import Role, is_staff_member, role_required
+from reserve.core import files
 from reserve.core.caching import cache_anonymous_page
 from reserve.core.lifecycle import TransitionRefused
 from reserve.core.plugins import citizen_apps_of
@@ -30,10 +31,8 @@ from .forms import (
 from .lifecycle import DECISION_TRANSITIONS, LIFECYCLE
 from .models import (
     Application,
-    ApplicationStatus,
     Attachment,
     Challenge,
-    RoleSlot,
     Status,
     TimelineEvent,
 )
@@ -48,6 +47,7 @@ from .permissions import (
     get_public_challenge,
     is_participant,
     organisations_for_intake,
+    owns_address,
     qualify_refusal,
 )
 
@@ -71,12 +71,12 @@ def catalogue(request):
 @cache_anonymous_page(300, scope="challenges")
 def detail(request, slug):
     challenge = get_public_challenge(request.user, slug)
-    slots = list(challenge.slots.all())
+    slots = list(challenge.slots.with_taken())
     if request.user.is_authenticated:
         applied = dict(
-            Application.objects.filter(user=request.user, slot__in=slots).values_list(
-                "slot_id", "status"
-            )
+            Application.objects.of_user(request.user)
+            .filter(slot__in=slots)
+            .values_list("slot_id", "status")
         )
         for slot in slots:
             slot.my_application = applied.get(slot.pk)
@@ -86,6 +86,7 @@ def detail(request, slug):
     context = {
         "challenge": challenge,
         "slots": slots,
+        "open_slots": [slot for slot in slots if slot.seats_left > 0],
         "milestones": milestones,
         "recruiting": challenge.status in Status.recruiting(),
         "participant": is_participant(request.user, challenge),
@@ -159,9 +160,9 @@ def workspace(request, pk, message_form=None, status=200):
         "can_invite": staff or can_act_for_sponsor(request.user, challenge),
     }
     if challenge.status in Status.recruiting() and can_decide_applications(request.user, challenge):
-        context["pending_applications"] = Application.objects.filter(
-            slot__challenge=challenge, status=ApplicationStatus.PENDING
-        ).count()
+        context["pending_applications"] = (
+            Application.objects.pending().of_challenge(challenge).count()
+        )
     return render(request, "challenges/workspace.html", context, status=status)
 
 
@@ -299,10 +300,7 @@ def post_message(request, pk):
 def attachment(request, pk, attachment_pk):
     challenge = get_challenge_for_participant(request.user, pk)
     found = get_object_or_404(Attachment, pk=attachment_pk, message__challenge=challenge)
-    try:
-        return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.name)
-    except FileNotFoundError as error:
-        raise Http404 from error
+    return files.serve(found.file, download_name=found.name, as_attachment=True)
 
 
 @login_required
@@ -326,6 +324,8 @@ def add_referent(request, pk):
 def accept_invitation(request, token):
     try:
         referent = services.referent_from_token(token)
+        if referent.user_id is None and not owns_address(request.user, referent.email):
+            return _someone_else(request, referent.email)
         if request.method == "POST":
             services.accept_invitation(request.user, referent)
             messages.success(request, _("Vous participez maintenant à la qualification du défi."))
@@ -337,38 +337,14 @@ def accept_invitation(request, token):
     return render(request, "challenges/invitation.html", {"referent": referent})
 
 
-@login_required
-@require_POST
-def apply(request, slot_pk):
-    slot = get_object_or_404(RoleSlot.objects.select_related("challenge"), pk=slot_pk)
-    challenge = get_challenge_for_user(request.user, slot.challenge_id)
-    try:
-        services.apply_to_slot(request.user, slot, request.POST.get("message", "")[:2000])
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("Merci ! Votre candidature est enregistrée : l'équipe du programme vous répondra."),
-        )
-    return redirect(challenge)
-
-
-@login_required
-@require_POST
-def withdraw(request, application_pk):
-    application = get_object_or_404(
-        Application.objects.select_related("slot__challenge"),
-        pk=application_pk,
-        user=request.user,
-    )
-    try:
-        services.withdraw_application(request.user, application)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Candidature retirée."))
-    return redirect("challenges:mine")
+def _someone_else(request, address):
+    """An invitation link opened in another person's session: say so, offer to switch."""
+    context = {
+        "invited": address,
+        "next": request.get_full_path(),
+        "confirm_url": reverse("account_email"),
+    }
+    return render(request, "challenges/not_addressee.html", context, status=403)
 
 
 @login_required
@@ -377,7 +353,7 @@ def mine(request):
     challenges = Challenge.objects.involving(user).select_related("organisation")
     context = {
         "challenges": challenges,
-        "applications": Application.objects.filter(user=user).select_related("slot__challenge"),
+        "applications": Application.objects.of_user(user).select_related("slot__challenge"),
         "can_submit": is_staff_member(user) or organisations_for_intake(user).exists(),
     }
     return render(request, "challenges/mine.html", context)

@@ -1,6 +1,10 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+from .privacy import identity_of, outbox_messages_to, redact_rows
 
 
 def name_the_site(using="default", **kwargs):
@@ -19,14 +23,23 @@ def name_the_site(using="default", **kwargs):
 class CoreConfig(AppConfig):
     name = "reserve.core"
     verbose_name = _("Socle")
+    personal_data_models = ["core.AuditEntry", "core.Notification"]
 
     def ready(self):
-        from django.core import checks
+        from django.core import checks as django_checks
 
+        from . import checks, workers  # noqa: F401 - checks registers itself
         from .plugins import check_citizen_apps
 
         post_migrate.connect(name_the_site, sender=self)
-        checks.register(check_citizen_apps)
+        django_checks.register(check_citizen_apps)
+        workers.connect_signals()
+
+    @property
+    def periodic_tasks(self):
+        from .tasks import recover_lost_work
+
+        return [(recover_lost_work, timedelta(minutes=1))]
 
     def personal_data(self, user) -> dict:
         return {
@@ -44,4 +57,30 @@ class CoreConfig(AppConfig):
                 }
                 for n in user.notifications.all()
             ],
+            "emails_sent_to_you": [
+                {
+                    "date": m.created_at.isoformat(),
+                    "status": m.status,
+                    "subject": m.subject,
+                    "body": m.body,
+                }
+                for m in outbox_messages_to(identity_of(user).emails)
+            ],
         }
+
+    def forget_personal_data(self, user) -> None:
+        """E-mails to the person go; audit lines, others' notifications and e-mails that name
+        them stay (they record what happened) with the name, addresses and phone redacted."""
+        from .models import AuditEntry, Notification, OutboxMessage
+
+        identity = identity_of(user)
+        for message in outbox_messages_to(identity.emails):
+            message.delete()
+        AuditEntry.objects.about(user).update(target_repr="")
+        redact_rows(AuditEntry.objects.all(), identity, ["target_repr", "data"])
+        redact_rows(Notification.objects.exclude(user=user), identity, ["text"])
+        redact_rows(
+            OutboxMessage.objects.all(),
+            identity,
+            ["subject", "body", "html_body", "recipients", "cc", "bcc", "reply_to"],
+        )

@@ -1,5 +1,6 @@
 """Whole-page caching for anonymous visitors: the pages the public and the press hit hardest."""
 
+import hashlib
 from functools import wraps
 
 from django.contrib import messages
@@ -10,7 +11,9 @@ from django.utils.translation import get_language
 
 def page_key(request, scope: str) -> str:
     generation = cache.get(f"page-generation:{scope}", 0)
-    return f"page:{scope}:{generation}:{get_language()}:{request.get_full_path()}"
+    # Hashed: a query string can be of any length, a cache key (memcached: 250 bytes) cannot.
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"page:{scope}:{generation}:{get_language()}:{path}"
 
 
 def invalidate(scope: str) -> None:

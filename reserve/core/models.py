@@ -46,6 +46,7 @@ class OutboxMessage(models.Model):
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("En attente")
+        SENDING = "sending", _("En cours d'envoi")
         SENT = "sent", _("Envoyé")
         FAILED = "failed", _("Échec")
 
@@ -66,6 +67,8 @@ class OutboxMessage(models.Model):
     attempts = models.PositiveSmallIntegerField(_("tentatives"), default=0)
     last_error = models.TextField(_("dernière erreur"), blank=True)
     sent_at = models.DateTimeField(_("envoyé le"), null=True, blank=True)
+    # When a worker took the message to send it; the claim lapses after OUTBOX_LEASE_SECONDS.
+    claimed_at = models.DateTimeField(_("pris en charge le"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("e-mail sortant")
@@ -103,7 +106,7 @@ class NotificationQuerySet(models.QuerySet):
 class Notification(models.Model):
     """An in-app notification, shared by every app: a line of text and where it leads.
 
-    Created through `reserve.core.notify.notify`, which also sends the e-mail when there is one.
+    Created through `reserve.core.notify.tell`, which also sends the e-mail unless told not to.
     `kind` names what it is about (e.g. "challenges.mention", "teams.invitation") for filtering.
     """
 
@@ -129,3 +132,22 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.text
+
+
+class TaskHeartbeat(models.Model):
+    """The last sign of life of a running background task, written while its worker lives.
+
+    A task still "running" with no fresh heartbeat lost its worker (killed, machine gone): the
+    sweep in `reserve.core.workers` queues it again.
+    """
+
+    task_id = models.UUIDField(_("tâche"), unique=True)
+    worker_id = models.CharField(_("processus"), max_length=64)
+    seen_at = models.DateTimeField(_("vue le"))
+
+    class Meta:
+        verbose_name = _("signe de vie d'une tâche")
+        verbose_name_plural = _("signes de vie des tâches")
+
+    def __str__(self):
+        return f"{self.task_id} ({self.worker_id})"

@@ -1,8 +1,10 @@
 from django_tasks import task
 
-from . import mail
+from . import workers
 
 
 @task()
-def deliver_outbox_message(message_id: int) -> None:
-    mail.deliver(message_id)
+def recover_lost_work() -> dict[str, int]:
+    """The sweep: what a dead worker left running, and messages with no task to deliver them."""
+    tasks = workers.requeue_abandoned_tasks()
+    return {**tasks, "messages": workers.requeue_stranded_messages()}

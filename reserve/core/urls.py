@@ -8,4 +8,5 @@ urlpatterns = [
     path("donnees-personnelles/", views.privacy, name="privacy"),
     path("langue/<str:code>/", views.set_language, name="set_language"),
     path("sante/", views.floor, name="floor"),
+    path("sante/pret/", views.ready, name="ready"),
 ]

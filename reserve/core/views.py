@@ -1,10 +1,16 @@
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
-from . import plugins, stats
+from . import health, plugins, stats
 from .caching import cache_anonymous_page
 
 
@@ -15,7 +21,13 @@ def home(request):
 
 
 def privacy(request):
-    return render(request, "core/privacy.html")
+    retention = {
+        "reminder_days": settings.INACTIVE_ACCOUNT_REMINDER_DAYS,
+        "delete_days": settings.INACTIVE_ACCOUNT_DELETE_AFTER_REMINDER_DAYS,
+        "unconfirmed_days": settings.UNCONFIRMED_ACCOUNT_DELETE_DAYS,
+        "lightsoff_days": getattr(settings, "LIGHTSOFF_PURGE_DAYS", None),
+    }
+    return render(request, "core/privacy.html", {"retention": retention})
 
 
 def set_language(request, code):
@@ -36,9 +48,33 @@ def set_language(request, code):
     return response
 
 
+def admin_login(request):
+    """The admin has no login form of its own: the site's login is the only door, with its rate
+    limits, its login by e-mail code and its password reset (allauth)."""
+    next_url = request.GET.get(REDIRECT_FIELD_NAME, "")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = reverse("admin:index")
+    if not request.user.is_authenticated:
+        return redirect_to_login(next_url, settings.LOGIN_URL)
+    if not request.user.is_staff:
+        raise PermissionDenied(_("L'administration est réservée à l'équipe de la plateforme."))
+    return redirect(next_url)
+
+
 def floor(request):
-    """The benchmarks' floor: the cheapest response through the full middleware stack."""
+    """Liveness, and the benchmarks' floor: the cheapest response through the full middleware
+    stack, touching neither the database nor the cache."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
+def ready(request):
+    """Readiness: 200 when the database (and the shared cache) answer, 503 naming what failed."""
+    checks = health.readiness()
+    ok = all(result == "ok" for result in checks.values())
+    return JsonResponse(
+        {"status": "ok" if ok else "unavailable", "checks": checks}, status=200 if ok else 503
+    )
 
 
 def error_404(request, exception):

@@ -1,7 +1,9 @@
 from typing import Annotated
 
 from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
+
+from reserve.core.pagination import BoundedPageNumberPagination
 
 from .models import Kind, Organisation, Part
 
@@ -24,6 +26,6 @@ class OrganisationFilters(FilterSchema):
 
 
 @router.get("", response=list[OrganisationOut], summary="Organisations vérifiées")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(BoundedPageNumberPagination, page_size=50)
 def list_organisations(request, filters: Query[OrganisationFilters]):
     return filters.filter(Organisation.objects.verified())

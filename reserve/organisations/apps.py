@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class OrganisationsConfig(AppConfig):
     name = "reserve.organisations"
     verbose_name = _("Organisations")
+    # Memberships go with the account (cascade); organisations themselves hold no one's data.
+    personal_data_models = ["organisations.Membership"]
 
     def public_counters(self):
         from reserve.core.stats import Counter

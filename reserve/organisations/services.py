@@ -1,17 +1,18 @@
-from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reserve.accounts.models import User
-from reserve.accounts.roles import is_staff_member
+from reserve.core import notify, stats
 from reserve.core.audit import record
+from reserve.core.caching import invalidate
 
-from .models import Membership, Organisation, Verification
+from .lifecycle import LIFECYCLE
+from .models import Membership, Organisation
 from .permissions import can_manage
+
+User = get_user_model()
 
 
 @transaction.atomic
@@ -20,11 +21,7 @@ def create_organisation(user, form) -> Organisation:
     organisation = form.save()
     Membership.objects.create(organisation=organisation, user=user, role=Membership.Role.ADMIN)
     record(user, "organisation.created", organisation)
-    staff_emails = list(
-        User.objects.filter(is_staff=True, is_active=True).values_list("email", flat=True)
-    )
-    if staff_emails:
-        _notify(staff_emails, "organisations/email/to_verify", organisation)
+    _ask_staff_to_verify(organisation)
     return organisation
 
 
@@ -38,19 +35,30 @@ def update_organisation(user, form) -> Organisation:
 
 
 @transaction.atomic
-def verify_organisation(staff, organisation, *, verified: bool, note: str = "") -> None:
-    """Staff decision: verified members may then act for it; a refusal says why."""
-    if not is_staff_member(staff):
-        raise PermissionDenied
-    if not verified and not note.strip():
-        raise ValidationError({"note": _("Expliquez le refus : le motif est envoyé aux membres.")})
-    organisation.verification = Verification.VERIFIED if verified else Verification.REJECTED
-    organisation.verification_note = note.strip()
-    organisation.verified_at = timezone.now() if verified else None
-    organisation.save(update_fields=["verification", "verification_note", "verified_at"])
-    record(staff, "organisation.verified" if verified else "organisation.rejected", organisation)
-    emails = list(organisation.memberships.values_list("user__email", flat=True))
-    _notify(emails, "organisations/email/verification", organisation)
+def transition(actor, organisation, name: str, note: str = "") -> Organisation:
+    """Move the organisation's verification along (lifecycle.py), or refuse with the reason.
+
+    Members learn the staff's decision; staff learn of a new request. The pages and counters
+    that count verified organisations are refreshed.
+    """
+    organisation, _previous = LIFECYCLE.fire(actor, organisation, name, note=note)
+    if name == "resubmit":
+        _ask_staff_to_verify(organisation)
+    else:
+        notify.tell(
+            User.objects.filter(memberships__organisation=organisation),
+            "organisations/email/verification",
+            {"organisation": organisation},
+            url=organisation.get_absolute_url(),
+            kind="organisations.verification",
+        )
+    transaction.on_commit(_forget_cached_pages)
+    return organisation
+
+
+def verify_organisation(staff, organisation, *, verified: bool, note: str = "") -> Organisation:
+    """The staff queue's decision: verified members may then act for it; a refusal says why."""
+    return transition(staff, organisation, "verify" if verified else "refuse", note)
 
 
 @transaction.atomic
@@ -69,7 +77,13 @@ def add_member(actor, organisation, email: str, role: str) -> Membership:
     if not created:
         raise ValidationError({"email": _("Cette personne est déjà membre de l'organisation.")})
     record(actor, "organisation.member_added", organisation, member_id=user.pk, role=role)
-    _notify([user.email], "organisations/email/member_added", organisation)
+    notify.tell(
+        [user],
+        "organisations/email/member_added",
+        {"organisation": organisation},
+        url=organisation.get_absolute_url(),
+        kind="organisations.member_added",
+    )
     return membership
 
 
@@ -87,8 +101,16 @@ def remove_member(actor, membership) -> None:
     record(actor, "organisation.member_removed", organisation, member_id=membership.user_id)
 
 
-def _notify(emails, template, organisation) -> None:
-    context = {"organisation": organisation, "site_url": settings.SITE_URL}
-    subject = render_to_string(f"{template}_subject.txt", context).strip()
-    body = render_to_string(f"{template}.txt", context)
-    send_mail(subject, body, None, emails)
+def _ask_staff_to_verify(organisation) -> None:
+    notify.tell(
+        User.objects.filter(is_staff=True, is_active=True),
+        "organisations/email/to_verify",
+        {"organisation": organisation},
+        url="/organisations/a-verifier/",
+        kind="organisations.to_verify",
+    )
+
+
+def _forget_cached_pages() -> None:
+    cache.delete(stats.CACHE_KEY)
+    invalidate("default")

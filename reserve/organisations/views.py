@@ -6,9 +6,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reserve.accounts.roles import Role, role_required
+from reserve.core.lifecycle import TransitionRefused
 
 from . import services
 from .forms import AddMemberForm, OrganisationForm, VerificationForm
+from .lifecycle import LIFECYCLE
 from .models import Membership, Organisation
 from .permissions import (
     can_manage,
@@ -51,8 +53,23 @@ def detail(request, pk):
         "membership": membership_of(request.user, organisation),
         "members": organisation.memberships.select_related("user") if manager else None,
         "add_member_form": AddMemberForm() if manager else None,
+        "transitions": LIFECYCLE.available(request.user, organisation),
     }
     return render(request, "organisations/detail.html", context)
+
+
+@login_required
+@require_POST
+def transition(request, pk, name):
+    """A verification step from the organisation's page: a new request, or staff withdrawing."""
+    organisation = get_organisation_for_user(request.user, pk)
+    try:
+        services.transition(request.user, organisation, name, request.POST.get("note", ""))
+    except TransitionRefused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("C'est enregistré."))
+    return redirect(organisation)
 
 
 @login_required
@@ -125,8 +142,8 @@ def verify(request, pk):
                 verified=form.cleaned_data["decision"] == "verify",
                 note=form.cleaned_data["note"],
             )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        except TransitionRefused as refusal:
+            messages.error(request, refusal.message)
         else:
             messages.success(
                 request, _("Décision enregistrée pour %(name)s.") % {"name": organisation}

@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,12 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ReservistsConfig(AppConfig):
     name = "reserve.reservists"
     verbose_name = _("Réservistes")
-
-    @property
-    def periodic_tasks(self):
-        from .tasks import handle_inactive_reservists
-
-        return [(handle_inactive_reservists, timedelta(days=1))]
+    # The profile, its skills and periods, and saved searches go with the account (cascade).
+    personal_data_models = ["reservists.Profile", "reservists.SavedSearch"]
 
     def ready(self):
         from allauth.account.signals import user_logged_in
@@ -40,7 +34,7 @@ class ReservistsConfig(AppConfig):
 
         from reserve.core.stats import Counter
 
-        from .models import Engagement, Profile
+        from .models import Profile
 
         pool = Profile.objects.in_pool()
         hours = pool.aggregate(total=Sum("hours_per_week"))["total"] or 0
@@ -49,7 +43,7 @@ class ReservistsConfig(AppConfig):
             Counter(
                 "seconded",
                 _("salariés détachés"),
-                pool.filter(engagement=Engagement.SECONDED).count(),
+                pool.seconded().count(),
             ),
         ]
 
@@ -78,6 +72,7 @@ class ReservistsConfig(AppConfig):
                 "employer": profile.employer_name,
                 "hours_per_month_granted": profile.hours_per_month_granted,
                 "agreement": profile.agreement,
+                "secondment": profile.secondment,
                 "consents": {
                     "data_use": profile.consent_data_use,
                     "contact_email": profile.consent_contact_email,

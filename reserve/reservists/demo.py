@@ -20,6 +20,7 @@ from .models import (
     Engagement,
     Profile,
     ProfileSkill,
+    Secondment,
     Visibility,
     WorkMode,
 )
@@ -100,6 +101,7 @@ def _named_demo_profiles(employers) -> int:
             profile.engagement, profile.employer = Engagement.SECONDED, numera
             profile.employer_proposed_name = ""
             profile.hours_per_month_granted, profile.agreement = 16, Agreement.SIGNED
+            profile.secondment = Secondment.CONFIRMED
         profile.search_text = profile.build_search_text(skills)
         profile.save()
         ProfileSkill.objects.bulk_create(_attach(skills, profile))
@@ -216,6 +218,10 @@ def _draw(rng: random.Random, user, employers):
         created_at=created,
         last_activity=created + (now - created) * rng.random(),
     )
+    if employer is not None:
+        # An employer confirmed the secondments it signed for; the others still wait for it.
+        signed = profile.agreement == Agreement.SIGNED
+        profile.secondment = Secondment.CONFIRMED if signed else Secondment.PENDING
     profile.search_text = profile.build_search_text(skills)
     periods = []
     if rng.random() < 0.4:

@@ -57,6 +57,15 @@ class Agreement(models.TextChoices):
     REFUSED = "refused", _("Refusé")
 
 
+class Secondment(models.TextChoices):
+    """The employer's word on a declared secondment (lifecycle.py): only confirmed ones count."""
+
+    NONE = "none", _("Sans objet")
+    PENDING = "pending", _("En attente de la confirmation de l'employeur")
+    CONFIRMED = "confirmed", _("Confirmé par l'employeur")
+    REFUSED = "refused", _("Refusé par l'employeur")
+
+
 class Visibility(models.TextChoices):
     POOL = "pool", _("Visible par l'équipe du programme pour me proposer des défis")
     HIDDEN = "hidden", _("En pause : ne pas me proposer de défis")
@@ -107,8 +116,17 @@ class ProfileQuerySet(models.QuerySet):
     def speaking(self, code: str):
         return self.filter(languages__contains=f" {code} ")
 
+    def seconded(self):
+        """Secondments their employer confirmed: the only ones its list and the figures show."""
+        return self.filter(engagement=Engagement.SECONDED, secondment=Secondment.CONFIRMED)
+
     def seconded_by(self, organisation):
-        return self.filter(engagement=Engagement.SECONDED, employer=organisation)
+        return self.seconded().filter(employer=organisation)
+
+    def awaiting_confirmation_by(self, organisation):
+        return self.filter(
+            engagement=Engagement.SECONDED, employer=organisation, secondment=Secondment.PENDING
+        )
 
     def matching_text(self, text: str):
         """Free text over names, bio, skills, themes and places; every word must match.
@@ -225,6 +243,16 @@ class Profile(models.Model):
         choices=Agreement.choices,
         default=Agreement.NOT_ASKED,
     )
+    secondment = models.CharField(
+        _("détachement"),
+        max_length=10,
+        choices=Secondment.choices,
+        default=Secondment.NONE,
+        editable=False,
+    )
+    secondment_decided_at = models.DateTimeField(
+        _("décision de l'employeur le"), null=True, blank=True, editable=False
+    )
 
     consent_data_use = models.BooleanField(_("accord pour l'usage des données"), default=False)
     consent_contact_email = models.BooleanField(_("contact par e-mail"), default=False)
@@ -241,7 +269,6 @@ class Profile(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(_("inscrit le"), default=timezone.now, db_index=True)
     last_activity = models.DateTimeField(_("dernière activité"), default=timezone.now)
-    inactivity_reminded_at = models.DateTimeField(_("relancé le"), null=True, blank=True)
 
     objects = ProfileQuerySet.as_manager()
 

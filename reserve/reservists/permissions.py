@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from reserve.organisations.models import Organisation, Part
-from reserve.organisations.permissions import can_manage
+from reserve.organisations.permissions import can_act_for, can_manage
 
 from .models import Profile
 
@@ -17,6 +17,18 @@ def get_employer_for_user(user, pk) -> Organisation:
         raise PermissionDenied(_("Cette organisation ne détache pas de salariés."))
     if not can_manage(user, organisation):
         raise PermissionDenied(_("Seuls les administrateurs de l'entreprise voient cette page."))
+    return organisation
+
+
+def get_employer_for_member(user, pk) -> Organisation:
+    """Confirming secondments is for any member who may act for the employer."""
+    organisation = get_object_or_404(Organisation, pk=pk)
+    if Part.EMPLOYER not in organisation.part_list:
+        raise PermissionDenied(_("Cette organisation ne détache pas de salariés."))
+    if not can_act_for(user, organisation):
+        raise PermissionDenied(
+            _("Seuls les membres d'une organisation vérifiée confirment ses détachements.")
+        )
     return organisation
 
 

@@ -1,21 +1,29 @@
 """Named writes on the pool: each checks who may act, records an audit entry, queues e-mails."""
 
-from datetime import date, timedelta
+from datetime import date
 
-from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reserve.accounts.roles import is_staff_member
+from reserve.core import notify
 from reserve.core.audit import record
-from reserve.core.models import AuditEntry
 
 from . import pool_cache
-from .models import AvailabilityPeriod, Profile, ProfileSkill, SavedSearch
+from .lifecycle import LIFECYCLE as SECONDMENT
+from .models import (
+    AvailabilityPeriod,
+    Engagement,
+    Profile,
+    ProfileSkill,
+    SavedSearch,
+    Secondment,
+)
+from .tasks import send_pool_email
 from .taxonomy import SKILLS, Level
 
 
@@ -37,9 +45,43 @@ def save_profile_form(user, form) -> Profile:
     profile = form.instance
     _check_owner(user, profile)
     form.save()
+    if {"engagement", "employer"} & set(form.changed_data):
+        _declare_secondment(profile)
     refresh(profile)
     if form.changed_data:
         record(user, "reservist.profile_updated", profile, fields=sorted(form.changed_data))
+    return profile
+
+
+def _declare_secondment(profile: Profile) -> None:
+    """A new declaration waits for the employer's word; its members are asked for it."""
+    if profile.engagement == Engagement.SECONDED and profile.employer_id:
+        profile.secondment = Secondment.PENDING
+        notify.tell(
+            get_user_model().objects.filter(memberships__organisation=profile.employer_id),
+            "reservists/email/secondment_to_confirm",
+            {"profile": profile, "organisation": profile.employer},
+            url=reverse("reservists:secondments", args=[profile.employer_id]),
+            kind="reservists.secondment_to_confirm",
+        )
+    else:
+        profile.secondment = Secondment.NONE
+    profile.secondment_decided_at = None
+    profile.save(update_fields=["secondment", "secondment_decided_at"])
+
+
+@transaction.atomic
+def decide_secondment(actor, profile: Profile, name: str) -> Profile:
+    """The employer confirms or refuses a secondment (lifecycle.py); the reservist is told."""
+    profile, _previous = SECONDMENT.fire(actor, profile, name)
+    notify.tell(
+        [profile.user],
+        "reservists/email/secondment_decision",
+        {"profile": profile, "organisation": profile.employer},
+        url=reverse("reservists:dashboard"),
+        kind="reservists.secondment_decision",
+    )
+    pool_cache.invalidate()
     return profile
 
 
@@ -106,10 +148,8 @@ def touch(profile: Profile) -> None:
 
 
 def note_login(user) -> None:
-    """A login is activity: it also cancels a pending anonymisation."""
-    if Profile.objects.filter(user=user).update(
-        last_activity=timezone.now(), inactivity_reminded_at=None
-    ):
+    """A login is activity: the pool sorts on it."""
+    if Profile.objects.filter(user=user).update(last_activity=timezone.now()):
         pool_cache.invalidate()
 
 
@@ -173,75 +213,9 @@ EMAIL_BATCH = 500  # people per background task: small task rows, steady progres
 
 def email_pool(staff, profiles, subject: str, body: str) -> int:
     """Queue one e-mail per person of a result set who agreed to be contacted by e-mail."""
-    from .tasks import send_pool_email
-
     _check_staff(staff)
     ids = list(profiles.filter(consent_contact_email=True).values_list("pk", flat=True))
     record(staff, "reservist.pool_emailed", count=len(ids), subject=subject[:200])
     for start in range(0, len(ids), EMAIL_BATCH):
         send_pool_email.enqueue(ids[start : start + EMAIL_BATCH], subject, body)
     return len(ids)
-
-
-def deliver_pool_email(profile_ids: list[int], subject: str, body: str) -> int:
-    profiles = Profile.objects.filter(pk__in=profile_ids, consent_contact_email=True)
-    sent = 0
-    for profile in profiles.select_related("user"):
-        context = {"profile": profile, "body": body, "SITE_URL": settings.SITE_URL}
-        message = render_to_string("reservists/email/pool_message.txt", context)
-        send_mail(subject, message, None, [profile.user.email])
-        sent += 1
-    return sent
-
-
-# Inactive accounts (GDPR): a reminder, then anonymisation unless the person comes back.
-
-
-def remind_inactive(now=None) -> int:
-    now = now or timezone.now()
-    cutoff = now - timedelta(days=settings.RESERVIST_INACTIVE_REMINDER_DAYS)
-    due = Profile.objects.filter(
-        last_activity__lt=cutoff, inactivity_reminded_at__isnull=True, user__is_active=True
-    ).select_related("user")
-    count = 0
-    for profile in due:
-        deadline = now + timedelta(days=settings.RESERVIST_ANONYMISE_AFTER_REMINDER_DAYS)
-        context = {"profile": profile, "deadline": deadline, "SITE_URL": settings.SITE_URL}
-        send_mail(
-            _("Toujours partant pour La Réserve ?"),
-            render_to_string("reservists/email/inactivity_reminder.txt", context),
-            None,
-            [profile.user.email],
-        )
-        profile.inactivity_reminded_at = now
-        profile.save(update_fields=["inactivity_reminded_at"])
-        record(None, "reservist.inactivity_reminded", profile)
-        count += 1
-    return count
-
-
-def anonymise_inactive(now=None) -> int:
-    now = now or timezone.now()
-    cutoff = now - timedelta(days=settings.RESERVIST_ANONYMISE_AFTER_REMINDER_DAYS)
-    due = Profile.objects.filter(inactivity_reminded_at__lt=cutoff).select_related("user")
-    count = 0
-    for profile in due:
-        anonymise(profile)
-        count += 1
-    return count
-
-
-@transaction.atomic
-def anonymise(profile: Profile) -> None:
-    """Erase the person's data but keep the account row, so that past teams still add up."""
-    user = profile.user
-    user.email = f"anonyme-{user.pk}@anonyme.invalid"
-    user.first_name = user.last_name = user.phone = ""
-    user.is_active = user.is_reservist = False
-    user.set_unusable_password()
-    user.save()
-    user.emailaddress_set.all().delete()
-    AuditEntry.objects.about(user).update(target_repr="")
-    AuditEntry.objects.about(profile).update(target_repr="")
-    profile.delete()
-    record(None, "reservist.anonymised", user_id=user.pk)

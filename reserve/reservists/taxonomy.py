@@ -93,9 +93,13 @@ FAMILY_BY_CODE = {family.code: family for family in FAMILIES}
 
 
 class Level(models.IntegerChoices):
-    """Self-assessed; ordered so that "at least confident" is a comparison."""
+    """Self-assessed; ordered so that "at least confident" is a comparison.
 
-    DISCOVERING = 1, _("Je découvre")
+    These labels are the platform's only words for a level: the profile, the staff search, a
+    role's minimum level and the matching explanation all say them (`level_label`).
+    """
+
+    DISCOVERING = 1, _("Découverte")
     CONFIDENT = 2, _("À l'aise")
     EXPERT = 3, _("Expert")
 
@@ -109,6 +113,16 @@ class Level(models.IntegerChoices):
 
 
 LEVEL_CODES = tuple(level.code for level in Level)
+# For a field that stores a level by its code (a role's minimum level): the same words.
+LEVEL_CODE_CHOICES = [(level.code, level.label) for level in Level]
+
+
+def level_label(level: int | str) -> str:
+    """The word for a level, given as its number (1–3) or its code ("confident")."""
+    if isinstance(level, str) and not level.isdigit():
+        return str(Level.from_code(level).label)
+    return str(Level(int(level)).label)
+
 
 THEMES = {
     "energy": _("Énergie et sobriété"),

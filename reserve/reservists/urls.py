@@ -17,4 +17,10 @@ urlpatterns = [
     path("vivier/statistiques/", views.statistics, name="statistics"),
     path("vivier/<int:pk>/", views.profile_detail, name="profile"),
     path("employeur/<int:pk>/", views.employer, name="employer"),
+    path("employeur/<int:pk>/detachements/", views.secondments, name="secondments"),
+    path(
+        "employeur/<int:pk>/detachements/<int:profile_pk>/<slug:name>/",
+        views.decide_secondment,
+        name="decide_secondment",
+    ),
 ]

@@ -1,4 +1,3 @@
-import csv
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -14,6 +13,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from reserve.accounts.roles import Role, role_required
+from reserve.core.csv_export import safe_writer
+from reserve.core.lifecycle import TransitionRefused
 
 from . import results as results_page
 from . import services, stats
@@ -29,7 +30,7 @@ from .forms import (
     UnavailableForm,
 )
 from .models import Profile
-from .permissions import get_employer_for_user, own_profile
+from .permissions import get_employer_for_member, get_employer_for_user, own_profile
 
 # The joining journey: short steps, each saved on its own.
 STEPS = [
@@ -189,7 +190,7 @@ class _Echo:
 @role_required(Role.STAFF)
 def pool_export(request):
     form, search = _search(request)
-    writer = csv.writer(_Echo())
+    writer = safe_writer(_Echo())
     rows = (writer.writerow(row) for row in services.export_rows(request.user, search()))
     response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
     filename = f"vivier-{timezone.localdate():%Y-%m-%d}.csv"
@@ -266,6 +267,39 @@ def employer(request, pk):
         .prefetch_related("skills")
         .order_by("user__last_name", "user__first_name")
     )
-    return render(
-        request, "reservists/employer.html", {"organisation": organisation, "seconded": seconded}
+    context = {
+        "organisation": organisation,
+        "seconded": seconded,
+        "awaiting": Profile.objects.awaiting_confirmation_by(organisation).count(),
+    }
+    return render(request, "reservists/employer.html", context)
+
+
+@login_required
+def secondments(request, pk):
+    """The secondments that wait for the employer's word, with the buttons to give it."""
+    organisation = get_employer_for_member(request.user, pk)
+    awaiting = (
+        Profile.objects.awaiting_confirmation_by(organisation)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name")
     )
+    return render(
+        request,
+        "reservists/secondments.html",
+        {"organisation": organisation, "awaiting": awaiting},
+    )
+
+
+@login_required
+@require_POST
+def decide_secondment(request, pk, profile_pk, name):
+    organisation = get_employer_for_member(request.user, pk)
+    profile = get_object_or_404(Profile, pk=profile_pk, employer=organisation)
+    try:
+        services.decide_secondment(request.user, profile, name)
+    except TransitionRefused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("C'est enregistré ; la personne est prévenue."))
+    return redirect("reservists:secondments", pk=organisation.pk)

@@ -19,6 +19,8 @@ class InvitationAdmin(admin.ModelAdmin):
     search_fields = ["user__email", "user__last_name", "slot__challenge__title"]
     list_select_related = ["user", "slot__challenge"]
     raw_id_fields = ["user", "slot", "proposal", "invited_by"]
+    # A status moves only through the invitation's lifecycle (seats, notifications, audit).
+    readonly_fields = ["status", "replied_at", "reminded_at", "replacement_handled"]
 
 
 @admin.register(TeamLink)

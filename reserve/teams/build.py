@@ -4,14 +4,16 @@ Identifiers in the instance are stable and carry no personal data: ``r-<user id>
 ``c-<challenge id>`` for a challenge, ``s-<slot id>`` for a role slot.
 """
 
+import copy
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
 
 from reserve.challenges.models import (
+    SPRINT_DAYS,
     Application,
-    ApplicationStatus,
     Challenge,
     Location,
     RoleSlot,
@@ -22,6 +24,7 @@ from reserve.reservists.taxonomy import SKILLS, THEMES, Level
 
 from .instance import DEPARTEMENT_RE, FORMAT_VERSION, Instance, parse_instance
 from .models import Invitation, InvitationStatus
+from .seats import room
 
 # With no "available" period listed, a reservist is available any time (as in the pool search).
 ALWAYS = date(2000, 1, 1)
@@ -51,18 +54,20 @@ def build_instance(as_of: date | None = None, challenges=None, locks=(), exclusi
     return parse_instance(build_instance_data(as_of, challenges, locks, exclusions))
 
 
-def build_instance_data(as_of=None, challenges=None, locks=(), exclusions=()) -> dict:
-    """The instance as the JSON-ready dict stored with every proposal."""
+def build_instance_data(
+    as_of=None, challenges=None, locks=(), exclusions=(), profiles=None
+) -> dict:
+    """The instance as the JSON-ready dict stored with every proposal; `profiles` narrows the
+    people read (the whole pool by default)."""
     as_of = as_of or timezone.localdate()
     if challenges is None:
         challenges = Challenge.objects.filter(status=Status.TEAM_FORMING)
+    profiles = _profiles(Profile.objects.in_pool() if profiles is None else profiles)
     accepted = _accepted_applications()
     invitations = list(Invitation.objects.select_related("slot__challenge"))
     pending = [i for i in invitations if i.status == InvitationStatus.PENDING]
-    reservists = [_reservist(p, as_of, accepted + pending, invitations) for p in _profiles()]
-    slots = [
-        data for c in _challenges(challenges) if (data := _challenge(c, as_of, accepted + pending))
-    ]
+    reservists = [_reservist(p, as_of, accepted + pending, invitations) for p in profiles]
+    slots = [data for c in _challenges(challenges) if (data := _challenge(c, as_of, pending))]
     # Nobody is proposed twice for a challenge they were already invited to, whatever they answered.
     invited = [(reservist_id(i.user_id), challenge_id(i.slot.challenge_id)) for i in invitations]
     people = {r["id"] for r in reservists}
@@ -70,6 +75,7 @@ def build_instance_data(as_of=None, challenges=None, locks=(), exclusions=()) ->
     return {
         "format_version": FORMAT_VERSION,
         "as_of": as_of.isoformat(),
+        "settings": copy.deepcopy(settings.TEAM_MATCHING),
         "reservists": reservists,
         "challenges": slots,
         "locks": [{"reservist": r, "slot": s} for r, s in locks],
@@ -85,26 +91,31 @@ def build_instance_data(as_of=None, challenges=None, locks=(), exclusions=()) ->
     }
 
 
-def _profiles():
-    return (
-        Profile.objects.in_pool()
-        .prefetch_related("skills", "periods")
-        .select_related("user")
-        .order_by("user_id")
+def build_slot_instance(slot) -> Instance:
+    """The instance that ranks candidates for one slot: its challenge, and only the people who
+    have the slot's skill at its level (nobody else could take it), not the whole pool."""
+    level = Level.from_code(slot.level)
+    return parse_instance(
+        build_instance_data(
+            challenges=Challenge.objects.filter(pk=slot.challenge_id),
+            profiles=Profile.objects.in_pool().with_skill(slot.skill, level),
+        )
+    )
+
+
+def _profiles(queryset) -> list:
+    return list(
+        queryset.prefetch_related("skills", "periods").select_related("user").order_by("user_id")
     )
 
 
 def _challenges(queryset):
-    seats = RoleSlot.objects.order_by("pk")
+    seats = RoleSlot.objects.with_taken().order_by("pk")
     return queryset.prefetch_related(Prefetch("slots", queryset=seats)).order_by("pk")
 
 
 def _accepted_applications() -> list:
-    return list(
-        Application.objects.filter(status=ApplicationStatus.ACCEPTED).select_related(
-            "slot__challenge"
-        )
-    )
+    return list(Application.objects.accepted().select_related("slot__challenge"))
 
 
 def _reservist(profile, as_of: date, accepted: list, invitations: list) -> dict:
@@ -172,19 +183,17 @@ def _subtract(period, busy_start: date, busy_end: date) -> list:
     return pieces
 
 
-def _challenge(challenge, as_of: date, accepted: list) -> dict | None:
-    """The open slots; `accepted` holds accepted applications and pending invitations."""
+def _challenge(challenge, as_of: date, pending: list) -> dict | None:
+    """The slots that still take invitations; `pending` holds the pending invitations."""
     start = challenge.sprint_start or as_of
-    end = challenge.sprint_end or start + timedelta(days=29)
-    joined, invited = {}, {}
-    for taken in accepted:
-        if taken.slot.challenge_id == challenge.pk:
-            tally = invited if isinstance(taken, Invitation) else joined
-            tally[taken.slot_id] = tally.get(taken.slot_id, 0) + 1
+    end = challenge.sprint_end or start + timedelta(days=SPRINT_DAYS - 1)
+    invited = {}
+    for invitation in pending:
+        invited[invitation.slot_id] = invited.get(invitation.slot_id, 0) + 1
     slots = [
         _slot(slot, seats)
         for slot in challenge.slots.all()
-        if (seats := _open_seats(slot, joined.get(slot.pk, 0), invited.get(slot.pk, 0))) > 0
+        if (seats := room(slot, invited.get(slot.pk, 0))) > 0
     ]
     if not slots:
         return None
@@ -196,15 +205,6 @@ def _challenge(challenge, as_of: date, accepted: list) -> dict | None:
         "sprint": {"start": start.isoformat(), "end": max(end, start).isoformat()},
         "slots": slots,
     }
-
-
-def _open_seats(slot, joined: int, invited: int) -> int:
-    """Invitations still to send: seats left, plus the slot's overbooking while a seat is left,
-    minus the invitations awaiting a reply."""
-    left = slot.count - joined
-    if left <= 0:
-        return 0
-    return max(left + slot.overbooking - invited, 0)
 
 
 def _slot(slot, seats: int) -> dict:

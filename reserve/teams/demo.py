@@ -1,21 +1,23 @@
 """Demo data: challenges in team forming with part of a team, invitations awaiting a reply and
 applications from the catalogue for the sponsor to validate; the first one is in automatic mode
-(a decline invites the next candidate)."""
+(a decline invites the next candidate). Everything goes through the teams' own services, as the
+first staff member, so the demo holds only what the platform itself could have produced."""
 
-from datetime import timedelta
+from contextlib import suppress
 
-from django.conf import settings
-from django.utils import timezone
-
-from reserve.challenges.models import Application, ApplicationStatus, Challenge, Status
+from reserve.accounts.models import User
+from reserve.challenges.models import Application, Challenge, Status
+from reserve.core.lifecycle import TransitionRefused
 from reserve.reservists.models import Profile
 
-from .models import Invitation
+from . import applications, invitations, services
 
 
 def seed(options) -> list[str]:
+    staff = User.objects.filter(is_staff=True, is_active=True).order_by("pk").first()
+    if staff is None:
+        return ["Teams: no staff member to act for the demo, nothing added."]
     members = invited = applied = 0
-    deadline = timezone.now() + timedelta(hours=settings.TEAM_INVITATION_HOURS)
     forming = Challenge.objects.filter(status=Status.TEAM_FORMING).order_by("pk")
     for number, challenge in enumerate(forming.prefetch_related("slots")):
         slots = list(challenge.slots.all())
@@ -25,29 +27,32 @@ def seed(options) -> list[str]:
         if len(people) < 2:
             continue
         if number == 0 and not challenge.auto_replace:
-            Challenge.objects.filter(pk=challenge.pk).update(auto_replace=True)
-        _, joined = Application.objects.get_or_create(
-            slot=slots[0], user_id=people[0], defaults={"status": ApplicationStatus.ACCEPTED}
-        )
+            services.set_auto_replace(staff, challenge, True)
+        members += _join(staff, slots[0], people[0])
         open_slot = slots[0] if slots[0].count > 1 else slots[-1]
-        _, sent = Invitation.objects.get_or_create(
-            slot=open_slot, user_id=people[1], defaults={"deadline": deadline}
-        )
-        members += joined
-        invited += sent
-        if len(people) > 2:
-            _, volunteered = Application.objects.get_or_create(
-                slot=open_slot,
-                user_id=people[2],
-                defaults={"message": "Disponible deux soirs par semaine, ravi d'aider."},
-            )
-            applied += volunteered
+        with suppress(invitations.SlotFull):
+            invited += invitations.invite(staff, open_slot, people[1]) is not None
+        if len(people) > 2 and not Application.objects.filter(user=people[2]).exists():
+            with suppress(TransitionRefused):
+                applications.apply(
+                    people[2], open_slot, "Disponible deux soirs par semaine, ravi d'aider."
+                )
+                applied += 1
     return [
         f"Teams: {members} team members, {invited} pending invitations and {applied} "
         "applications added."
     ]
 
 
-def _people_for(skill: str) -> list[int]:
-    pool = Profile.objects.in_pool().with_skill(skill).order_by("user_id")
-    return list(pool.values_list("user_id", flat=True)[:3])
+def _join(staff, slot, person) -> int:
+    """The person applied and staff accepted them: 1 when done now, 0 when already there."""
+    if Application.objects.filter(slot=slot, user=person).exists():
+        return 0
+    application = applications.apply(person, slot)
+    applications.accept_one(staff, application)
+    return 1
+
+
+def _people_for(skill: str) -> list:
+    pool = Profile.objects.in_pool().with_skill(skill).select_related("user").order_by("user_id")
+    return [profile.user for profile in pool[:3]]

@@ -2,6 +2,8 @@ from django import forms
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from reserve.reservists.models import Profile
+
 from .models import TeamLink
 
 
@@ -49,8 +51,6 @@ class InviteForm(forms.Form):
         self.challenge = challenge
 
     def clean_user(self):
-        from reserve.reservists.models import Profile
-
         pk = self.cleaned_data["user"]
         profile = Profile.objects.in_pool().select_related("user").filter(user_id=pk).first()
         if profile is None:

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -56,6 +57,37 @@ class InvitationQuerySet(models.QuerySet):
 
     def overdue(self, now):
         return self.pending().filter(deadline__lt=now)
+
+    def awaiting(self, slot, now=None):
+        """The slot's pending invitations that may still be accepted (deadline not passed)."""
+        return self.pending().filter(slot=slot, deadline__gte=now or timezone.now())
+
+    def to_replace(self):
+        """Declined or expired invitations whose seat is still open: someone else is invited."""
+        return (
+            self.filter(
+                status__in=[InvitationStatus.DECLINED, InvitationStatus.EXPIRED],
+                replacement_handled=False,
+                slot__challenge__status="team_forming",
+            )
+            .select_related("slot__challenge", "user")
+            .order_by("replied_at", "pk")
+        )
+
+    def due_reminders(self, now, window):
+        """Pending invitations whose deadline is within `window`, not yet reminded, sent before
+        that window opened (an invitation sent inside it needs no reminder)."""
+        return (
+            self.pending()
+            .filter(
+                reminded_at__isnull=True,
+                deadline__gt=now,
+                deadline__lte=now + window,
+                created_at__lte=models.F("deadline") - window,
+            )
+            .select_related("slot__challenge", "user")
+            .order_by("deadline", "pk")
+        )
 
 
 class Invitation(models.Model):

@@ -7,7 +7,8 @@ from django.contrib.auth import get_user_model
 from reserve.challenges.models import Challenge, RoleSlot
 
 from .build import pk_of
-from .ranking import CRITERIA
+from .ranking import worded
+from .wording import explanation
 
 
 @dataclass
@@ -55,14 +56,21 @@ def proposal_blocks(proposal) -> list[ChallengeBlock]:
                 role=slot.skill_label if slot else a["slot"],
                 score=a["score"],
                 locked=a["locked"],
-                criteria=[
-                    (CRITERIA.get(c["component"], c["component"]), c) for c in a["breakdown"]
-                ],
+                criteria=worded(a["breakdown"]),
             )
         )
     for u in result["unfilled"]:
         slot = slots.get(pk_of(u["slot"]))
         blocks[u["challenge"]].unfilled.append(
-            {"role": slot.skill_label if slot else u["slot"], **u}
+            {
+                **u,
+                "role": slot.skill_label if slot else u["slot"],
+                "reason": explanation(u["reason"]),
+            }
         )
     return list(blocks.values())
+
+
+def warnings(proposal) -> list[str]:
+    """The proposal's lock warnings, worded for staff."""
+    return [explanation(w) for w in proposal.result.get("warnings", [])]

@@ -1,15 +1,24 @@
 """Named write operations of the teams app."""
 
+from datetime import date
+
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reserve.accounts.roles import is_staff_member
+from reserve.challenges import services as challenge_services
+from reserve.challenges.models import Challenge, Status
 from reserve.core import audit
+from reserve.core.audit import SYSTEM
+from reserve.core.lifecycle import fire_each
 
 from .build import build_instance_data
 from .engine import proposal_to_json, propose
 from .instance import parse_instance
-from .models import Proposal
+from .models import Proposal, TeamLink
+from .permissions import can_manage_links, links_refusal
+from .space import is_complete
 
 
 def run_proposal(actor, locks=(), exclusions=()) -> Proposal:
@@ -77,3 +86,34 @@ def set_auto_replace(actor, challenge, on: bool) -> None:
     type(challenge).objects.filter(pk=challenge.pk).update(auto_replace=on)
     challenge.auto_replace = on
     audit.record(actor, "teams.auto_replace", challenge, on=on)
+
+
+def add_link(user, challenge, form) -> TeamLink:
+    if not can_manage_links(user, challenge):
+        raise links_refusal()
+    link = form.save(commit=False)
+    link.challenge = challenge
+    link.added_by = user
+    link.save()
+    audit.record(user, "teams.link_added", challenge, label=link.label, url=link.url)
+    return link
+
+
+def remove_link(user, link) -> None:
+    if not can_manage_links(user, link.challenge):
+        raise links_refusal()
+    audit.record(user, "teams.link_removed", link.challenge, label=link.label, url=link.url)
+    link.delete()
+
+
+def start_due_sprints(today: date | None = None) -> int:
+    """Challenges whose team is complete and whose kickoff has come move to "in sprint"; one
+    refused transition is logged and the others go on."""
+    today = today or timezone.localdate()
+    due = Challenge.objects.filter(status=Status.TEAM_FORMING, sprint_start__lte=today)
+    started, _refused = fire_each(
+        (challenge for challenge in due if is_complete(challenge)),
+        lambda challenge: challenge_services.transition(SYSTEM, challenge, "start_sprint"),
+        job="start_sprints",
+    )
+    return started

@@ -1,22 +1,28 @@
 from django_tasks import task
 
-from . import invitations, space
+from . import applications, reminders, replies, services
 
 
 @task()
 def expire_invitations() -> int:
     """Pending invitations past their deadline expire; the next candidate is then invited by the
     platform (automatic mode) or by staff."""
-    return invitations.expire_overdue()
+    return replies.expire_overdue()
 
 
 @task()
 def remind_invitations() -> int:
     """One reminder e-mail for each pending invitation whose deadline is near."""
-    return invitations.send_reminders()
+    return reminders.send_reminders()
+
+
+@task()
+def expire_applications() -> int:
+    """Pending applications to challenges that no longer recruit are closed, kindly."""
+    return applications.expire_stale()
 
 
 @task()
 def start_sprints() -> int:
     """Complete teams whose kickoff date has come start their sprint."""
-    return space.start_due_sprints()
+    return services.start_due_sprints()

@@ -33,4 +33,6 @@ urlpatterns = [
     path("invitations/", views.my_invitations, name="my_invitations"),
     path("invitations/<int:pk>/", views.invitation, name="invitation"),
     path("invitation/<str:token>/", views.reply, name="reply"),
+    path("roles/<int:slot_pk>/candidater/", views.apply, name="apply"),
+    path("candidatures/<int:application_pk>/retirer/", views.withdraw, name="withdraw"),
 ]

@@ -9,19 +9,22 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from reserve.accounts.roles import Role, is_staff_member, role_required
-from reserve.challenges.models import Challenge, Status
+from reserve.accounts.roles import Role, role_required
+from reserve.challenges.models import Application, Challenge, RoleSlot, Status
 from reserve.challenges.permissions import (
     can_decide_applications,
     get_challenge_for_user,
     is_participant,
 )
+from reserve.core.lifecycle import TransitionRefused
 
 from . import applications as catalogue_applications
-from . import invitations, services, space
+from . import invitations, replies, services, space
 from .forms import ApplicationsForm, InviteForm, ProposalChoiceForm, ReplyForm, TeamLinkForm
 from .models import Invitation, Proposal, TeamLink
+from .permissions import can_manage_links, can_see, can_see_invitation, is_addressee
 from .presenting import proposal_blocks
+from .presenting import warnings as proposal_warnings
 from .ranking import ranked_slots
 
 
@@ -31,7 +34,7 @@ def index(request):
     context = {
         "challenges": challenges,
         "proposals": Proposal.objects.all()[:10],
-        "to_replace": invitations.to_replace(),
+        "to_replace": Invitation.objects.to_replace(),
         "pending": Invitation.objects.pending().select_related("user", "slot__challenge"),
     }
     return render(request, "teams/index.html", context)
@@ -56,6 +59,7 @@ def proposal(request, pk):
     context = {
         "proposal": proposal,
         "blocks": proposal_blocks(proposal),
+        "warnings": proposal_warnings(proposal),
         "locks": set(proposal.locks),
         "is_latest": not Proposal.objects.filter(pk__gt=proposal.pk).exists(),
     }
@@ -170,7 +174,7 @@ def auto_replace(request, pk):
 
 @role_required(Role.STAFF)
 def applications(request):
-    return _decide_applications(request, catalogue_applications.pending(), None)
+    return _decide_applications(request, Application.objects.to_decide(), None)
 
 
 @login_required
@@ -184,7 +188,9 @@ def challenge_applications(request, pk):
                 "référents et l'équipe du programme."
             )
         )
-    return _decide_applications(request, catalogue_applications.of_challenge(challenge), challenge)
+    return _decide_applications(
+        request, Application.objects.to_decide().of_challenge(challenge), challenge
+    )
 
 
 def _decide_applications(request, queryset, challenge):
@@ -199,7 +205,7 @@ def _decide_applications(request, queryset, challenge):
                 request,
                 _(
                     "%(name)s n'est pas ajouté(e) : le rôle « %(role)s » est déjà pourvu ; "
-                    "la candidature reste en attente."
+                    "la candidature est close et la personne en est informée."
                 )
                 % {"name": application.user.display_name, "role": application.slot.skill_label},
             )
@@ -218,35 +224,34 @@ def my_invitations(request):
 @login_required
 def invitation(request, pk):
     invitation = get_object_or_404(Invitation.objects.select_related("slot__challenge"), pk=pk)
-    if invitation.user_id != request.user.pk and not is_staff_member(request.user):
+    if not can_see_invitation(request.user, invitation):
         raise Http404
     context = {"invitation": invitation, "team": invitations.team_so_far(invitation.slot)}
-    if invitation.user_id == request.user.pk:
-        context["reply_path"] = _reply_path(invitation)
+    if is_addressee(request.user, invitation):
+        context["reply_path"] = invitations.reply_path(invitation)
     return render(request, "teams/invitation.html", context)
 
 
-def _reply_path(invitation):
-    return reverse("teams:reply", args=[invitations.token_for(invitation)])
-
-
+@login_required
 def reply(request, token):
     try:
-        invitation = invitations.invitation_from_token(token)
-    except invitations.LinkError as error:
+        invitation = replies.invitation_from_token(token)
+    except replies.LinkError as error:
         return render(request, "teams/link_error.html", {"error": error}, status=410)
+    if not is_addressee(request.user, invitation):
+        return _someone_else(request, invitation.user.email)
     form = ReplyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        answer = form.cleaned_data["answer"]
         try:
-            if form.cleaned_data["answer"] == "accept":
-                if not invitations.accept(invitation):
+            if answer == "accept":
+                if not replies.accept(request.user, invitation):
                     error = _("Ce rôle a été pourvu entre-temps. Merci pour votre disponibilité !")
                     return render(request, "teams/link_error.html", {"error": error}, status=410)
             else:
-                invitations.decline(invitation, form.cleaned_data["reason"])
-        except invitations.LinkError as error:
+                replies.decline(request.user, invitation, form.cleaned_data["reason"])
+        except TransitionRefused as error:
             return render(request, "teams/link_error.html", {"error": error}, status=410)
-        answer = form.cleaned_data["answer"]
         return render(request, "teams/replied.html", {"invitation": invitation, "answer": answer})
     context = {
         "invitation": invitation,
@@ -256,18 +261,58 @@ def reply(request, token):
     return render(request, "teams/reply.html", context, status=400 if form.errors else 200)
 
 
+def _someone_else(request, address):
+    """The link was opened in another person's session: say so, and offer to switch accounts."""
+    context = {"invited": address, "next": request.get_full_path()}
+    return render(request, "challenges/not_addressee.html", context, status=403)
+
+
+@login_required
+@require_POST
+def apply(request, slot_pk):
+    slot = get_object_or_404(RoleSlot.objects.select_related("challenge"), pk=slot_pk)
+    challenge = get_challenge_for_user(request.user, slot.challenge_id)
+    try:
+        catalogue_applications.apply(request.user, slot, request.POST.get("message", ""))
+    except TransitionRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request,
+            _("Merci ! Votre candidature est enregistrée : l'équipe du programme vous répondra."),
+        )
+    return redirect(challenge)
+
+
+@login_required
+@require_POST
+def withdraw(request, application_pk):
+    application = get_object_or_404(
+        Application.objects.select_related("slot__challenge"),
+        pk=application_pk,
+        user=request.user,
+    )
+    try:
+        catalogue_applications.withdraw(request.user, application)
+    except TransitionRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Candidature retirée."))
+    return redirect("challenges:mine")
+
+
 @login_required
 def team_space(request, pk, link_form=None, status=200):
     challenge = _team_challenge(request, pk)
-    can_manage_links = space.can_manage_links(request.user, challenge)
+    may_manage_links = can_manage_links(request.user, challenge)
     context = {
         "challenge": challenge,
-        "members": space.members(challenge),
+        "members": Application.objects.members(challenge),
         "referents": challenge.referents.all(),
         "complete": space.is_complete(challenge),
         "links": challenge.team_links.all(),
-        "can_manage_links": can_manage_links,
-        "link_form": (link_form or TeamLinkForm()) if can_manage_links else None,
+        "can_manage_links": may_manage_links,
+        "link_form": (link_form or TeamLinkForm()) if may_manage_links else None,
         "can_read_thread": is_participant(request.user, challenge),
         "thread": space.latest_messages(challenge),
         "thread_size": challenge.messages.count(),
@@ -279,12 +324,12 @@ def team_space(request, pk, link_form=None, status=200):
 @require_POST
 def add_link(request, pk):
     challenge = _team_challenge(request, pk)
-    if not space.can_manage_links(request.user, challenge):
+    if not can_manage_links(request.user, challenge):
         raise PermissionDenied
     form = TeamLinkForm(request.POST)
     if not form.is_valid():
         return team_space(request, pk, link_form=form, status=400)
-    link = space.add_link(request.user, challenge, form)
+    link = services.add_link(request.user, challenge, form)
     messages.success(request, _("Lien « %(label)s » ajouté.") % {"label": link.label})
     return redirect(reverse("teams:space", args=[challenge.pk]) + "#liens")
 
@@ -294,7 +339,7 @@ def add_link(request, pk):
 def remove_link(request, pk, link_pk):
     challenge = _team_challenge(request, pk)
     link = get_object_or_404(TeamLink, pk=link_pk, challenge=challenge)
-    space.remove_link(request.user, link)
+    services.remove_link(request.user, link)
     messages.success(request, _("Lien « %(label)s » retiré.") % {"label": link.label})
     return redirect(reverse("teams:space", args=[challenge.pk]) + "#liens")
 
@@ -309,7 +354,7 @@ def team_calendar(request, pk):
 
 def _team_challenge(request, pk):
     challenge = get_object_or_404(Challenge, pk=pk)
-    if not space.can_see(request.user, challenge):
+    if not can_see(request.user, challenge):
         raise Http404
     return challenge
 

@@ -78,10 +78,17 @@ def test_the_data_download_contains_everything_about_me(client, user):
     assert "password" not in json.dumps(data)
 
 
-def test_the_data_download_needs_a_post(client, user):
+def test_opening_the_data_download_address_shows_the_button(client, user):
     client.force_login(user)
 
-    assert client.get("/compte/mes-donnees/").status_code == 405
+    response = client.get("/compte/mes-donnees/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert '<form method="post"' in page
+    assert "Télécharger toutes mes données" in page
+    assert not AuditEntry.objects.filter(action="account.data_exported").exists()
 
 
 def test_deleting_the_account_needs_the_email_typed(client, user):

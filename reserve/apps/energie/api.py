@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 
+from reserve.core.clients import client_ip
+
 from . import diagnostic, messages, queries, services
 
 router = Router(tags=["energie"])
@@ -89,7 +91,7 @@ def _parse(body: bytes) -> tuple[dict, date, list[tuple[str, str]]]:
 )
 def diagnose(request):
     if services.hit_rate_limit(
-        "diagnostic", request.META.get("REMOTE_ADDR", ""), settings.ENERGIE_DIAGNOSTICS_PER_IP_HOUR
+        "diagnostic", client_ip(request), settings.ENERGIE_DIAGNOSTICS_PER_IP_HOUR
     ):
         return _errors([("__all__", _("Trop de diagnostics depuis cette connexion."))], 429)
     payload, day, errors = _parse(request.body)

@@ -35,6 +35,17 @@ class EnergieConfig(CitizenApp):
         (_("Foyers Énergie"), "energie:households"),
     ]
     challenge_slug = "passoires-thermiques-aides"
+    personal_data_models = ["energie.Household", "energie.Visit", "energie.Kit"]
+    personal_data_exempt = {
+        "energie.Campaign": _(
+            "Le membre de l'équipe qui a créé la campagne : un lien vers le compte, effacé avec "
+            "lui ; la campagne ne dit rien d'autre de lui."
+        ),
+        "energie.AllocationRun": _(
+            "Le membre de l'équipe qui a lancé la répartition : un lien effacé avec le compte ; "
+            "les données de la répartition ne nomment personne (identifiants seulement)."
+        ),
+    }
     api_router = "reserve.apps.energie.api.router"
 
     @property
@@ -74,6 +85,13 @@ class EnergieConfig(CitizenApp):
             {**figure, "unit": units[figure["key"]][0], "source": units[figure["key"]][1]}
             for figure in self.impact_figures()
         ]
+
+    def forget_personal_data(self, user) -> None:
+        """Households an alert giver flagged stay theirs (the link to the account goes with it);
+        a volunteer's visits not yet made are declined and their notes and photos erased."""
+        from .distribution import forget_volunteer
+
+        forget_volunteer(user)
 
     def personal_data(self, user) -> dict:
         """What Énergie holds about an account: households flagged, visits made, kits declared."""

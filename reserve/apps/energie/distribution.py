@@ -5,7 +5,6 @@ instance from the database, keeps instance and result together (a run can be rep
 turns a locked run into visits offered to volunteers.
 """
 
-import importlib
 from datetime import UTC, timedelta
 
 from django.conf import settings
@@ -23,6 +22,7 @@ from reserve.organisations.permissions import can_act_for
 from reserve.reservists.models import Profile
 
 from . import rules_data
+from .allocation import allocate
 from .lifecycle import CAMPAIGN, HOUSEHOLD, VISIT
 from .models import AllocationRun, Campaign, Household, Kit, Visit, VisitStatus
 from .services import ServiceError, private_link
@@ -73,8 +73,10 @@ def kit_savings(household: Household, kit: Kit) -> int:
 
 
 def candidate_households(campaign: Campaign):
-    households = Household.objects.waiting().exclude(
-        visits__status__in=[VisitStatus.OFFERED, VisitStatus.ACCEPTED]
+    households = (
+        Household.objects.waiting()
+        .exclude(departement="")
+        .exclude(visits__status__in=[VisitStatus.OFFERED, VisitStatus.ACCEPTED])
     )
     if campaign.departements:
         households = households.filter(departement__in=campaign.departements)
@@ -96,8 +98,8 @@ def build_instance(campaign: Campaign) -> dict:
     return {
         "households": [
             {
-                "id": h.pk,
-                "area": h.departement or None,
+                "id": str(h.pk),
+                "area": h.departement,
                 "precarity_weight": precarity_weight(h),
                 "savings_eur": {str(k.pk): kit_savings(h, k) for k in kits},
             }
@@ -113,18 +115,16 @@ def build_instance(campaign: Campaign) -> dict:
             for k in kits
         ],
         "volunteers": [
-            {"id": p.user_id, "areas": [p.departement], "visits": campaign.visits_per_volunteer}
+            {
+                "id": str(p.user_id),
+                "areas": [p.departement],
+                "visits": campaign.visits_per_volunteer,
+            }
             for p in candidate_volunteers(campaign)
         ],
         "budget_eur": campaign.budget_eur,
-        "fairness": {"max_kits_per_household": 1, "weight": "precarity_weight"},
+        "fairness": {"max_share_per_area": campaign.max_share_per_area},
     }
-
-
-def allocate(instance: dict) -> dict:
-    # Imported by name: the optimiser is a pure module of its own (allocation.py).
-    module = importlib.import_module("reserve.apps.energie.allocation")
-    return module.allocate(instance)
 
 
 def run_allocation(user, campaign: Campaign) -> AllocationRun:
@@ -155,14 +155,14 @@ def lock_campaign(user, campaign: Campaign) -> list[Visit]:
         campaign, _previous = CAMPAIGN.fire(user, campaign, "lock", run=run.pk)
         visits = []
         for line in run.result["assignments"]:
-            household = Household.objects.get(pk=line["household"])
+            household = Household.objects.get(pk=int(line["household"]))
             HOUSEHOLD.fire(user, household, "assign", campaign=campaign.pk)
             visits.append(
                 Visit.objects.create(
                     campaign=campaign,
                     household=household,
                     kit_id=int(line["kit"]),
-                    volunteer_id=line["volunteer"],
+                    volunteer_id=int(line["volunteer"]),
                     value_eur=round(line["value_eur"]),
                     explanation=line.get("explanation") or {},
                 )
@@ -210,6 +210,18 @@ def accept_visit(user, visit: Visit, scheduled_at) -> Visit:
             },
         )
     return visit
+
+
+def forget_volunteer(user) -> None:
+    """Before a volunteer's account goes: visits not yet made go back to staff, and what they
+    wrote or photographed at households' homes is erased; fittings stay, without them."""
+    for visit in Visit.objects.filter(
+        volunteer=user, status__in=[VisitStatus.OFFERED, VisitStatus.ACCEPTED]
+    ):
+        decline_visit(SYSTEM, visit)
+    for visit in Visit.objects.filter(volunteer=user).exclude(photo=""):
+        visit.photo.delete(save=False)
+    Visit.objects.filter(volunteer=user).update(notes="", photo="")
 
 
 def decline_visit(user, visit: Visit) -> Visit:

@@ -7,11 +7,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reserve.accounts.roles import Role, is_staff_member, role_required
+from reserve.core.files import serve
 from reserve.core.lifecycle import TransitionRefused
 from reserve.organisations.models import Organisation
 
@@ -67,32 +67,26 @@ def campaigns(request):
 def campaign(request, pk):
     campaign = get_object_or_404(Campaign, pk=pk)
     run = campaign.latest_run
-    rows, unassigned = [], []
+    rows, unassigned, fairness = [], [], ""
     if run is not None:
-        households = {h["id"]: h for h in run.instance["households"]}
-        kits = Kit.objects.filter(pk__in=[k["id"] for k in run.instance["kits"]])
+        kits = Kit.objects.filter(pk__in=[int(k["id"]) for k in run.instance["kits"]])
         names = {str(k.pk): k.name for k in kits}
-        ids = {line["volunteer"] for line in run.result["assignments"]}
-        people = {u.pk: str(u) for u in get_user_model().objects.filter(pk__in=ids)}
-        for line in run.result["assignments"]:
-            household = households.get(line["household"], {})
-            rows.append(
-                {
-                    **line,
-                    "kit_name": names.get(str(line["kit"]), line["kit"]),
-                    "volunteer_name": people.get(line["volunteer"], line["volunteer"]),
-                    "why": _(
-                        "%(eur)s € par an d'économies attendues pour ce foyer, comptées "
-                        "× %(weight)s selon sa situation"
-                    )
-                    % {
-                        "eur": round(line["value_eur"]),
-                        "weight": number_format(household.get("precarity_weight", 1)),
-                    },
-                    "rule": line.get("explanation") or {},
-                }
-            )
-        unassigned = run.result.get("unassigned", [])
+        ids = {int(line["volunteer"]) for line in run.result["assignments"]}
+        people = {str(u.pk): str(u) for u in get_user_model().objects.filter(pk__in=ids)}
+        rows = [
+            {
+                **line,
+                "kit_name": names.get(str(line["kit"]), line["kit"]),
+                "volunteer_name": people.get(str(line["volunteer"]), line["volunteer"]),
+                "why": messages.allocation_text(line.get("explanation"), names),
+            }
+            for line in run.result["assignments"]
+        ]
+        unassigned = [
+            {**line, "why": messages.allocation_text(line.get("reason"), names)}
+            for line in run.result.get("unassigned", [])
+        ]
+        fairness = messages.allocation_text(run.result.get("fairness"), names)
     return render(
         request,
         "energie/campaign.html",
@@ -101,6 +95,7 @@ def campaign(request, pk):
             "run": run,
             "rows": rows,
             "unassigned": unassigned,
+            "fairness": fairness,
             "visits": campaign.visits.select_related("volunteer", "kit"),
         },
     )
@@ -198,3 +193,10 @@ def visit_ics(request, pk):
     )
     response["Content-Disposition"] = f'attachment; filename="visite-energie-{visit.pk}.ics"'
     return response
+
+
+@login_required
+def visit_photo(request, pk):
+    """The photo of a fitting, for its volunteer and staff only."""
+    visit = get_visit_for_volunteer(request.user, pk)
+    return serve(visit.photo)

@@ -239,6 +239,7 @@ class CampaignForm(forms.ModelForm):
             "departements",
             "budget_eur",
             "visits_per_volunteer",
+            "max_share_per_area",
             "starts_on",
             "ends_on",
         ]

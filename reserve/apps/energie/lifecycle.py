@@ -77,7 +77,8 @@ VISIT = Lifecycle(
             _("décliner la visite"),
             (V.OFFERED, V.ACCEPTED),
             V.DECLINED,
-            actors=frozenset({"volunteer", "staff"}),
+            # The platform declines for a volunteer whose account is deleted.
+            actors=frozenset({"volunteer", "staff", "platform"}),
         ),
         Transition(
             "install",

@@ -139,6 +139,53 @@ TEXTS = {
     "error.dpe_pair": _("Donnez les deux chiffres du DPE (énergie et climat), ou aucun des deux."),
     "error.date": _("Date attendue au format AAAA-MM-JJ."),
     **{f"contact.{key}": sentence for key, sentence in CONTACTS.items()},
+    # The optimiser's explanations (allocation/explain.py, docs/energie-allocation-format.md).
+    "energie.allocation.assigned": _(
+        "Rang %(rank)s sur %(ranked)s : %(value_eur)s € d'économies par an, comptés "
+        "× %(precarity_weight)s selon sa situation, soit %(weighted_value)s € pondérés."
+    ),
+    "energie.allocation.assigned_beyond_share": _(
+        "Rang %(rank)s sur %(ranked)s : %(value_eur)s € d'économies par an, comptés "
+        "× %(precarity_weight)s ; au-delà de la part de son département (%(area)s), car aucun "
+        "foyer ailleurs ne pouvait utiliser ce kit."
+    ),
+    "energie.allocation.unassigned.no_savings": _(
+        "Aucun kit disponible ne lui ferait économiser quelque chose."
+    ),
+    "energie.allocation.unassigned.no_kit_in_area": _(
+        "Aucun kit utile en stock pour sa zone (%(area)s)."
+    ),
+    "energie.allocation.unassigned.no_volunteer": _(
+        "Aucun bénévole disponible ne couvre sa zone (%(area)s)."
+    ),
+    "energie.allocation.unassigned.kit_over_budget": _(
+        "Le kit le moins cher pour lui (%(kit)s, %(cost_eur)s €) dépasse le budget "
+        "(%(budget_eur)s €)."
+    ),
+    "energie.allocation.unassigned.stock_taken": _(
+        "Le stock de « %(kit)s » est allé à des foyers de plus grande valeur pondérée (au moins "
+        "%(lowest_served_weighted_value)s € ; lui : %(weighted_value)s €)."
+    ),
+    "energie.allocation.unassigned.visits_full": _(
+        "Les bénévoles de sa zone (%(area)s) n'ont plus de visite libre."
+    ),
+    "energie.allocation.unassigned.budget_spent": _(
+        "Le budget restant (%(budget_left_eur)s €) ne couvre pas son kit (%(kit)s, %(cost_eur)s €)."
+    ),
+    "energie.allocation.unassigned.not_selected": _(
+        "Pas retenu cette fois : rang %(rank)s, %(weighted_value)s € pondérés."
+    ),
+    "energie.allocation.fairness.none": _(
+        "Pas de part maximale par département pour cette campagne."
+    ),
+    "energie.allocation.fairness.respected": _(
+        "Aucun département ne reçoit plus de %(cap)s kits (part maximale %(max_share)s des "
+        "%(campaign_kits)s kits)."
+    ),
+    "energie.allocation.fairness.exceeded_nobody_waiting": _(
+        "Des départements reçoivent plus de %(cap)s kits (part maximale %(max_share)s des "
+        "%(campaign_kits)s kits), parce qu'aucun foyer ailleurs ne pouvait utiliser le reste."
+    ),
 }
 
 
@@ -187,6 +234,19 @@ def text(explanation: dict | None, words: dict | None = None, **extra) -> str:
     return words["texts"][explanation["key"]] % {
         name: _param(name, value, words) for name, value in values.items()
     }
+
+
+def allocation_text(explanation: dict | None, kit_names: dict) -> str:
+    """The optimiser's explanation in words, with kit names instead of their ids; an unknown
+    key (a newer optimiser) is shown as it is rather than hidden."""
+    if not explanation:
+        return ""
+    if explanation.get("key") not in TEXTS:
+        return explanation.get("key", "")
+    params = dict(explanation.get("params") or {})
+    if "kit" in params:
+        params["kit"] = kit_names.get(str(params["kit"]), params["kit"])
+    return text({"key": explanation["key"], "params": params})
 
 
 def measure(key: str) -> str:

@@ -9,10 +9,12 @@ import secrets
 
 from django.conf import settings
 from django.core import signing
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from reserve.core.files import unguessable_name
 from reserve.organisations.models import Organisation
 from reserve.reservists.models import DEPARTEMENTS
 
@@ -247,6 +249,13 @@ class Campaign(models.Model):
     visits_per_volunteer = models.PositiveSmallIntegerField(
         _("visites par bénévole au plus"), default=5
     )
+    max_share_per_area = models.FloatField(
+        _("part maximale des kits pour un même département"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0.01), MaxValueValidator(1)],
+        help_text=_("Entre 0,01 et 1 (par exemple 0,3 : 30 %). Vide : pas de limite."),
+    )
     starts_on = models.DateField(_("début"))
     ends_on = models.DateField(_("fin"))
     status = models.CharField(
@@ -289,6 +298,11 @@ class AllocationRun(models.Model):
         return f"{self.campaign} — {self.created_at:%Y-%m-%d %H:%M}"
 
 
+def visit_photo_path(instance, filename: str) -> str:
+    # A photo of someone's home: an unguessable name, served only after a permission check.
+    return unguessable_name("energie/visits", filename)
+
+
 class VisitStatus(models.TextChoices):
     OFFERED = "offered", _("Proposée")
     ACCEPTED = "accepted", _("Acceptée")
@@ -303,8 +317,12 @@ class Visit(models.Model):
         Household, on_delete=models.SET_NULL, null=True, related_name="visits"
     )
     kit = models.ForeignKey(Kit, on_delete=models.PROTECT, related_name="visits")
+    # Kept without the volunteer once their account goes: the fitting still counts.
     volunteer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="energie_visits"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="energie_visits",
     )
     status = models.CharField(
         _("état"), max_length=10, choices=VisitStatus.choices, default=VisitStatus.OFFERED
@@ -314,7 +332,7 @@ class Visit(models.Model):
     scheduled_at = models.DateTimeField(_("rendez-vous"), null=True, blank=True)
     fitted = models.JSONField(_("équipements posés"), default=list)
     notes = models.TextField(_("remarques"), max_length=1000, blank=True)
-    photo = models.ImageField(_("photo"), upload_to="energie/visits/", blank=True)
+    photo = models.ImageField(_("photo"), upload_to=visit_photo_path, blank=True)
     installed_at = models.DateTimeField(null=True, blank=True)
     saved_eur_year = models.PositiveIntegerField(default=0)
     saved_kwh_year = models.PositiveIntegerField(default=0)

@@ -34,4 +34,5 @@ urlpatterns = [
     path("visites/", distribution_views.visits, name="visits"),
     path("visites/<int:pk>/", distribution_views.visit, name="visit"),
     path("visites/<int:pk>/agenda.ics", distribution_views.visit_ics, name="visit_ics"),
+    path("visites/<int:pk>/photo/", distribution_views.visit_photo, name="visit_photo"),
 ]

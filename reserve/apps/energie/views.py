@@ -5,7 +5,6 @@ by someone with an account allowed to open it (`/foyers/<pk>/`). Both go through
 audits every opening.
 """
 
-import csv
 from functools import wraps
 
 from django.contrib import messages as flash
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reserve.core import notify
+from reserve.core.csv_export import SafeDictWriter
 from reserve.core.lifecycle import TransitionRefused
 
 from . import distribution, messages, queries, services
@@ -267,7 +267,7 @@ OPEN_DATA_FIELDS = [
 def open_data_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="energie-poses.csv"'
-    writer = csv.DictWriter(response, fieldnames=OPEN_DATA_FIELDS)
+    writer = SafeDictWriter(response, fieldnames=OPEN_DATA_FIELDS)
     writer.writeheader()
     writer.writerows(queries.open_data_rows())
     return response

@@ -45,6 +45,15 @@ class LightsOffConfig(CitizenApp):
     ]
     challenge_slug = "commerces-eclaires-la-nuit"
     api_router = "reserve.apps.lightsoff.api.router"
+    personal_data_models = [
+        "lightsoff.Shop",
+        "lightsoff.Report",
+        "lightsoff.ContactAttempt",
+        "lightsoff.TenseDayAlert",
+        "lightsoff.Campaign",
+        "lightsoff.FollowUp",
+        "lightsoff.VolunteerRevocation",
+    ]
 
     @property
     def periodic_tasks(self):
@@ -65,7 +74,7 @@ class LightsOffConfig(CitizenApp):
 
     def impact_figures(self) -> list[dict]:
         """Its public figures as LightsOff's own pages show them: key, label, value."""
-        from .queries import impact_figures
+        from .stats import impact_figures
 
         return impact_figures()
 
@@ -77,22 +86,12 @@ class LightsOffConfig(CitizenApp):
         return indicators
 
     def personal_data(self, user) -> dict:
-        """What LightsOff holds about an account: contacts logged, nights joined, alerts."""
-        from .models import ContactAttempt, TenseDayAlert
+        """What LightsOff holds about an account: reports, contacts logged, nights, alerts."""
+        from .privacy import export
 
-        contacts = ContactAttempt.objects.filter(volunteer=user).select_related("shop")
-        return {
-            "lightsoff": {
-                "contacts": [
-                    {
-                        "shop": c.shop.name,
-                        "outcome": c.outcome,
-                        "notes": c.notes,
-                        "date": c.created_at,
-                    }
-                    for c in contacts
-                ],
-                "nights_of_action": [c.title for c in user.lightsoff_campaigns.all()],
-                "tense_day_alert": TenseDayAlert.objects.filter(user=user).exists(),
-            }
-        }
+        return export(user)
+
+    def forget_personal_data(self, user) -> None:
+        from .privacy import forget
+
+        forget(user)

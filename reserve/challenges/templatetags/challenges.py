@@ -28,3 +28,12 @@ def markdown(text: str) -> str:
 @register.filter
 def percent_of(value, maximum) -> int:
     return round(100 * (value or 0) / maximum) if maximum else 0
+
+
+@register.filter
+def masked_email(address: str) -> str:
+    """Enough of an address for its owner to recognise it, not enough to harvest it."""
+    local, _at, domain = (address or "").partition("@")
+    if not domain:
+        return ""
+    return f"{local[:1]}•••@{domain}"

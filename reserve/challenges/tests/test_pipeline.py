@@ -6,6 +6,7 @@ from django.utils import timezone
 from reserve.accounts import demo as accounts_demo
 from reserve.challenges import demo
 from reserve.challenges.models import Challenge, Status
+from reserve.core.models import AuditEntry
 from reserve.organisations import demo as organisations_demo
 
 from .factories import ChallengeFactory
@@ -86,3 +87,24 @@ def test_demo_data_covers_every_status_and_is_idempotent():
     assert lightsoff.status == Status.DELIVERED
     assert Challenge.objects.filter(slug__startswith="defi-genere-").count() == 5
     assert lines == ["12 demo challenges, 0 generated (17 in all)."]
+
+
+def test_demo_challenges_follow_their_lifecycle_and_its_dates():
+    accounts_demo.seed({})
+    organisations_demo.seed({})
+    demo.seed({})
+
+    for challenge in Challenge.objects.all():
+        steps = list(challenge.events.order_by("created_at").values_list("to_status", flat=True))
+        assert steps[-1] in ("", challenge.status), challenge.slug
+        if challenge.delivered_at:
+            assert challenge.sprint_start <= challenge.delivered_at.date(), challenge.slug
+            assert challenge.team_formed_at < challenge.delivered_at, challenge.slug
+        if challenge.team_formed_at:
+            assert challenge.decided_at < challenge.team_formed_at, challenge.slug
+        if challenge.decided_at:
+            assert challenge.submitted_at < challenge.decided_at, challenge.slug
+    delivered = Challenge.objects.get(slug="commerces-eclaires-la-nuit")
+    assert delivered.delivered_at.date() == delivered.sprint_end
+    fired = AuditEntry.objects.filter(action="challenge.deliver")
+    assert fired.filter(target_id=str(delivered.pk)).exists()

@@ -1,4 +1,5 @@
 import pytest
+from allauth.account.models import EmailAddress
 from django.core import mail
 
 from reserve.accounts.tests.factories import UserFactory
@@ -162,3 +163,46 @@ def test_overdue_qualifications_are_flagged(client, staff):
     page = text(client.get(late.get_workspace_url()))
 
     assert "Qualification en retard" in page
+
+
+def test_an_invitation_opened_by_another_account_explains_and_offers_to_switch(client, challenge):
+    referent = ReferentFactory(challenge=challenge, email="agnes@gironde.gouv.fr")
+    path = f"/defis/invitation/{services.invitation_token(referent)}/"
+    client.force_login(UserFactory(email="bruno@example.org"))
+
+    page = client.get(path)
+    client.post(path)
+
+    assert page.status_code == 403
+    assert "adressée à quelqu'un d'autre" in text(page)
+    assert "a•••@gironde.gouv.fr" in text(page)
+    assert 'action="/compte/logout/"' in page.text
+    assert f'value="/compte/login/?next={path.replace(":", "%3A")}"' in page.text
+    referent.refresh_from_db()
+    assert referent.user is None
+
+
+def test_the_invited_address_is_recognised_whatever_its_case(client, challenge):
+    referent = ReferentFactory(challenge=challenge, email="agnes@gironde.gouv.fr")
+    agnes = UserFactory(email="Agnes@Gironde.gouv.fr")
+    client.force_login(agnes)
+
+    client.post(f"/defis/invitation/{services.invitation_token(referent)}/")
+
+    referent.refresh_from_db()
+    assert referent.user == agnes
+
+
+def test_a_confirmed_second_address_of_the_account_may_accept(client, challenge):
+    referent = ReferentFactory(challenge=challenge, email="agnes@gironde.gouv.fr")
+    agnes = UserFactory(email="agnes.perso@example.org")
+    EmailAddress.objects.create(user=agnes, email="agnes@gironde.gouv.fr", verified=False)
+    client.force_login(agnes)
+    path = f"/defis/invitation/{services.invitation_token(referent)}/"
+
+    assert client.post(path).status_code == 403
+    EmailAddress.objects.filter(user=agnes).update(verified=True)
+    client.post(path)
+
+    referent.refresh_from_db()
+    assert referent.user == agnes

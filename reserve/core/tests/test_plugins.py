@@ -42,6 +42,7 @@ def run_without_citizen_apps(tmp_path, *args):
         if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
     }
     environment |= {
+        "DEBUG": "1",  # the embedded set-up, as `make run` serves it (no HTTPS redirect)
         "DJANGO_SETTINGS_MODULE": WITHOUT_CITIZEN_APPS,
         "SQLITE_PATH": str(tmp_path / "db.sqlite3"),
     }
@@ -158,7 +159,7 @@ def test_each_missing_declaration_has_its_own_error(undeclared_app):
 
 
 def test_a_well_declared_citizen_app_passes(undeclared_app, monkeypatch):
-    from reserve.core.tasks import deliver_outbox_message
+    from reserve.core.mail import deliver_outbox_message
 
     for attribute, value in {
         "title": "Exemple",

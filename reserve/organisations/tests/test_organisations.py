@@ -81,7 +81,7 @@ def test_a_refusal_needs_a_reason(client, staff):
 
     organisation.refresh_from_db()
     assert organisation.verification == Verification.PENDING
-    assert "Expliquez le refus" in response.content.decode()
+    assert "« Refuser la vérification » demande un motif" in response.content.decode()
 
 
 def test_only_staff_see_the_review_queue(client, user):

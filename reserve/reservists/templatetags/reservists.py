@@ -2,7 +2,7 @@ from django import template
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from reserve.organisations.models import Membership, Organisation, Part
+from reserve.organisations.models import Membership, Part
 
 from ..models import Profile
 
@@ -30,14 +30,24 @@ def reservist_summary(context, profile=None):
 
 @register.inclusion_tag("reservists/_employer_links.html", takes_context=True)
 def employer_pages(context):
-    """Links to the employer view for the companies the user administers."""
+    """For the employers the user belongs to: secondments to confirm, and (admins) the list."""
     user = context["request"].user
-    organisations = (
-        Organisation.objects.playing(Part.EMPLOYER)
-        .filter(memberships__user=user, memberships__role=Membership.Role.ADMIN)
-        .order_by("name")
+    memberships = (
+        Membership.objects.filter(user=user, organisation__parts__contains=Part.EMPLOYER.value)
+        .select_related("organisation")
+        .order_by("organisation__name")
     )
-    return {"organisations": organisations}
+    employers = [
+        {
+            "organisation": m.organisation,
+            "is_admin": m.is_admin,
+            "awaiting": Profile.objects.awaiting_confirmation_by(m.organisation).count()
+            if m.organisation.is_verified
+            else 0,
+        }
+        for m in memberships
+    ]
+    return {"employers": employers}
 
 
 @register.simple_tag

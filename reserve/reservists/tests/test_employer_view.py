@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from reserve.organisations.models import Membership, Part
 from reserve.organisations.tests.factories import MembershipFactory, OrganisationFactory
-from reserve.reservists.models import Engagement
+from reserve.reservists.models import Engagement, Secondment
 
 from .factories import ProfileFactory
 
@@ -20,6 +20,7 @@ def seconded(company, last_name, **kwargs):
         user__last_name=last_name,
         engagement=Engagement.SECONDED,
         employer=company,
+        secondment=kwargs.pop("secondment", Secondment.CONFIRMED),
         hours_per_month_granted=12,
         hours_per_week=2,
         **kwargs,

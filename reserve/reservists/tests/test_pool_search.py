@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from reserve.core.models import AuditEntry
+from reserve.core.models import AuditEntry, Notification
 from reserve.organisations.models import Part
 from reserve.organisations.tests.factories import OrganisationFactory
 from reserve.reservists.models import AvailabilityPeriod, Engagement, Profile, Visibility
@@ -205,6 +205,8 @@ def test_bulk_email_queues_one_message_per_consenting_person(staff_client, run_t
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject == "Un défi eau"
     assert "Êtes-vous disponible ?" in mail.outbox[0].body
+    assert "/reserve/profil/consentements/" in mail.outbox[0].body
+    assert Notification.objects.get(kind="reservists.pool_message").text == "Un défi eau"
 
 
 def test_saved_searches_are_kept_per_staff_member(staff_client, staff):

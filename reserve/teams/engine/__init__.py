@@ -36,7 +36,7 @@ How it works, in plain words
      the greedy choice over the same candidates replaces it in the rare cases where it is better.
    Among equal totals the flow prefers each slot's best-ranked candidates (score, then id).
 5. Seats still empty are completed, when possible, from eligible people beyond the K best, and
-   every seat left empty is reported with the reason, in French.
+   every seat left empty is reported with the reason (a message key and its parameters).
 
 Modules
 -------
@@ -45,13 +45,14 @@ Modules
 - `scoring`: the hard rules and the points of each criterion (the reference computation);
 - `candidates`: each slot's best candidates for the global proposal, in bulk (`candidate_edges`);
 - `solver`: min-cost flow, weekly-hours repair, exact CP-SAT model, greedy choice;
-- `explain`: the French sentences, empty-seat reasons and lock warnings;
+- `explain`: every explanation (score criteria, empty seats, lock warnings) as message keys
+  with parameters, worded by the Django layer (`reserve/teams/wording.py`);
 - `proposal`: the two modes, `rank_candidates` and `propose`;
 - `results`: what they return; `cli`: JSON output and `python -m reserve.teams.engine`.
 """
 
 from .candidates import Edges, candidate_edges
-from .cli import main, proposal_to_json, ranking_to_json
+from .cli import component_to_json, main, proposal_to_json, ranking_to_json
 from .index import PoolIndex, build_index
 from .proposal import finish_proposal, propose, rank_candidates
 from .results import COMPONENTS, Component, Match, Proposal, Ranking, SlotRanking, Unfilled
@@ -69,6 +70,7 @@ __all__ = [
     "Unfilled",
     "build_index",
     "candidate_edges",
+    "component_to_json",
     "choose_greedily",
     "finish_proposal",
     "main",

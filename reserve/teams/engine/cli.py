@@ -7,7 +7,7 @@ import sys
 from reserve.teams.instance import FORMAT_VERSION, InstanceError, load_instance
 
 from .proposal import propose, rank_candidates
-from .results import Match, Proposal, Ranking
+from .results import Component, Match, Proposal, Ranking
 
 
 def proposal_to_json(proposal: Proposal) -> dict:
@@ -60,15 +60,18 @@ def _match_json(match: Match) -> dict:
         "locked": match.locked,
         "score": match.score,
         "priority": match.priority,
-        "breakdown": [
-            {
-                "component": c.name,
-                "points": c.points,
-                "max_points": c.max_points,
-                "explanation": c.explanation,
-            }
-            for c in match.breakdown
-        ],
+        "breakdown": [component_to_json(c) for c in match.breakdown],
+    }
+
+
+def component_to_json(component: Component) -> dict:
+    """One criterion as stored with a proposal or an invitation: its message key and parameters."""
+    return {
+        "component": component.name,
+        "points": component.points,
+        "max_points": component.max_points,
+        "key": component.key,
+        "params": component.params,
     }
 
 

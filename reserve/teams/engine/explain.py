@@ -1,4 +1,5 @@
-"""Every score and every empty seat explained in plain French, for staff and for reservists."""
+"""Every score, empty seat and lock warning explained as message keys with parameters; the
+Django layer (reserve/teams/wording.py) words them in the reader's language."""
 
 from dataclasses import replace
 
@@ -47,177 +48,135 @@ def explained_matches(ix, ctx, persons, rows, minutes, locked: bool = False) -> 
     return sorted(matches, key=lambda m: (-m.score, m.reservist_id))
 
 
-LEVEL_FR = {1: "découverte", 2: "confirmé", 3: "expert"}
-RULE_FR = {
-    "here": ("est déjà sur ce rôle", "sont déjà sur ce rôle"),
-    "elsewhere": (
-        "est déjà proposée sur un autre défi ou un autre rôle",
-        "sont déjà proposées sur d'autres défis ou d'autres rôles",
-    ),
-    "team": (
-        "fait déjà partie de l'équipe sur un autre rôle",
-        "font déjà partie de l'équipe sur un autre rôle",
-    ),
-    "excluded": ("a été écartée de ce défi", "ont été écartées de ce défi"),
-    "room": (
-        "a déjà atteint le nombre maximal de défis en cours",
-        "ont déjà atteint le nombre maximal de défis en cours",
-    ),
-    "hours": (
-        "n'a pas assez d'heures disponibles par semaine",
-        "n'ont pas assez d'heures disponibles par semaine",
-    ),
-    "dates": (
-        "n'est pas disponible aux dates du sprint",
-        "ne sont pas disponibles aux dates du sprint",
-    ),
-    "location": (
-        "n'habite pas le département {dept} ou ne souhaite travailler qu'à distance",
-        "n'habitent pas le département {dept} ou ne souhaitent travailler qu'à distance",
-    ),
-    "rest": (
-        "est en période de repos après un défi ou un refus récent",
-        "sont en période de repos après un défi ou un refus récent",
-    ),
-}
+# Why a person with the skill cannot take a seat, in the order empty seats list them.
+RULES = ("here", "elsewhere", "team", "excluded", "room", "hours", "dates", "location", "rest")
 
 
 def _explain(ix, ctx, p: int, points: list[int], maxima: list[int], minutes: int):
-    sentences = (
+    reasons = (
         _explain_skill(ix, ctx, p),
         _explain_level(ix, ctx, p),
-        _explain_interest(ix, ctx, ix.people[p]),
+        _explain_interest(ctx, ix.people[p]),
         _explain_hours(ctx, minutes),
         _explain_locality(ix, ctx, p),
         _explain_fairness(ix, ctx, p),
     )
     return tuple(
-        Component(name, as_points(tenths), most, sentence)
-        for name, tenths, most, sentence in zip(COMPONENTS, points, maxima, sentences, strict=True)
-    )
-
-
-def _label(ix, kind: str, key: str) -> str:
-    labels = ix.instance.skill_labels if kind == "skill" else ix.instance.theme_labels
-    return f"« {labels.get(key, key)} »"
-
-
-def _explain_skill(ix, ctx, p: int) -> str:
-    skill = _label(ix, "skill", ctx.slot.skill)
-    if ctx.skill < 0 or ix.levels[ctx.skill, p] == 0:
-        return f"N'a pas déclaré la compétence {skill} demandée pour ce rôle."
-    if not ctx.other_skills:
-        return f"Possède la compétence {skill} demandée pour ce rôle."
-    also = [_label(ix, "skill", s) for s in ctx.other_skills if level_of(ix, s, p)]
-    if not also:
-        return (
-            f"Possède la compétence {skill} demandée pour ce rôle, "
-            "mais aucune autre des compétences recherchées par l'équipe."
+        Component(name, as_points(tenths), most, key, params)
+        for name, tenths, most, (key, params) in zip(
+            COMPONENTS, points, maxima, reasons, strict=True
         )
-    useful = "utile" if len(also) == 1 else "utiles"
-    return (
-        f"Possède la compétence {skill} demandée pour ce rôle, et aussi {_join(also)}, "
-        f"{useful} à l'équipe."
     )
 
 
-def _explain_level(ix, ctx, p: int) -> str:
-    skill = _label(ix, "skill", ctx.slot.skill)
+# Each criterion is explained by a message key and its parameters (skill and theme codes, levels
+# 1-3, minutes, counts); the Django layer words them in the reader's language (teams/wording.py).
+
+
+def _explain_skill(ix, ctx, p: int) -> tuple[str, dict]:
+    skill = ctx.slot.skill
+    if ctx.skill < 0 or ix.levels[ctx.skill, p] == 0:
+        return "skill.missing", {"skill": skill}
+    if not ctx.other_skills:
+        return "skill.has", {"skill": skill}
+    also = [s for s in ctx.other_skills if level_of(ix, s, p)]
+    if not also:
+        return "skill.has_no_other", {"skill": skill}
+    return "skill.has_others", {"skill": skill, "others": also}
+
+
+def _explain_level(ix, ctx, p: int) -> tuple[str, dict]:
+    skill = ctx.slot.skill
     level = int(ix.levels[ctx.skill, p]) if ctx.skill >= 0 else 0
-    wanted = LEVEL_FR[ctx.min_level]
+    params = {"skill": skill, "level": level, "wanted": int(ctx.min_level)}
     if level == 0:
-        return f"Aucun niveau déclaré en {skill} (niveau demandé : {wanted})."
+        return "level.none", params
     if level == ctx.min_level:
-        return f"Niveau {LEVEL_FR[level]} en {skill}, le niveau demandé."
-    side = "au-dessus" if level > ctx.min_level else "en dessous"
-    return f"Niveau {LEVEL_FR[level]} en {skill}, {side} du niveau demandé ({wanted})."
+        return "level.equal", params
+    return ("level.above" if level > ctx.min_level else "level.below"), params
 
 
-def _explain_interest(ix, ctx, person: Reservist) -> str:
-    wanted = ctx.challenge.themes
+def _explain_interest(ctx, person: Reservist) -> tuple[str, dict]:
+    wanted = list(ctx.challenge.themes)
     if not wanted:
-        return "Le défi n'a pas de thème précisé : ce critère est neutre."
-    liked = [_label(ix, "theme", t) for t in wanted if t in person.themes]
+        return "interest.neutral", {}
+    liked = [t for t in wanted if t in person.themes]
     if len(wanted) == 1:
-        if liked:
-            return f"S'intéresse au thème du défi, {liked[0]}."
-        theme = _label(ix, "theme", wanted[0])
-        return f"Le thème du défi, {theme}, ne fait pas partie de ses intérêts."
+        return ("interest.one" if liked else "interest.not_one"), {"theme": wanted[0]}
     if not liked:
-        every = _join([_label(ix, "theme", t) for t in wanted])
-        return f"Aucun des thèmes du défi ({every}) ne fait partie de ses intérêts."
+        return "interest.none", {"themes": wanted}
     if len(liked) == len(wanted):
-        return f"S'intéresse à tous les thèmes du défi : {_join(liked)}."
-    return f"S'intéresse à {len(liked)} des {len(wanted)} thèmes du défi : {_join(liked)}."
+        return "interest.all", {"themes": liked}
+    return "interest.some", {"themes": liked, "total": len(wanted)}
 
 
-def _explain_hours(ctx, minutes: int) -> str:
-    start = f"Disponible {_hours(minutes)} par semaine pour un rôle de {_hours(ctx.minutes)}"
+def _explain_hours(ctx, minutes: int) -> tuple[str, dict]:
+    params = {"available": int(minutes), "needed": int(ctx.minutes)}
     if minutes < ctx.minutes:
-        return f"{start} : pas assez d'heures."
+        return "hours.short", params
     if minutes == ctx.minutes:
-        return f"{start} : aucune marge."
-    return f"{start} : il reste {_hours(minutes - ctx.minutes)} de marge."
+        return "hours.exact", params
+    return "hours.margin", params | {"margin": int(minutes - ctx.minutes)}
 
 
-def _explain_locality(ix, ctx, p: int) -> str:
+def _explain_locality(ix, ctx, p: int) -> tuple[str, dict]:
     slot = ctx.slot
     if not slot.on_site:
         if ix.pool.mode[p] == ON_SITE:
-            return "Rôle à distance, alors que la personne préfère travailler sur place."
-        return "Rôle à distance : le lieu où l'on habite ne compte pas."
-    where = f"à {slot.city} ({slot.departement})" if slot.city else f"dans le {slot.departement}"
+            return "locality.remote_prefers_site", {}
+        return "locality.remote", {}
+    where = {"city": slot.city or "", "departement": slot.departement}
     if ix.pool.dept[p] != ctx.dept:
-        return f"Rôle sur place {where}, hors de son département."
+        return "locality.elsewhere", where
     if ctx.city >= 0 and ix.pool.city[p] == ctx.city:
-        return f"Rôle sur place {where} : habite la même ville."
-    return f"Rôle sur place {where} : habite le même département."
+        return "locality.same_city", where
+    return "locality.same_departement", where
 
 
-def _explain_fairness(ix, ctx, p: int) -> str:
+def _explain_fairness(ix, ctx, p: int) -> tuple[str, dict]:
     engaged = int(ix.pool.engaged[p])
     if engaged:
-        plural = "s" if engaged > 1 else ""
-        return f"Déjà engagé·e sur {engaged} défi{plural} en cours : priorité à d'autres."
+        return "fairness.engaged", {"count": engaged}
     if ix.pool.never[p]:
-        bonus = ix.instance.settings.never_engaged_bonus
-        extra = f" (bonus de {bonus} points)" if bonus else ""
-        return f"N'a encore jamais participé à un défi : priorité aux nouveaux venus{extra}."
+        return "fairness.newcomer", {"bonus": ix.instance.settings.never_engaged_bonus}
     days = ctx.start - int(ix.pool.last_end[p])
     if days >= FAIRNESS_HORIZON_DAYS:
-        return "Dernier défi terminé plus de 6 mois avant ce sprint."
-    return f"Dernier défi terminé {days} jours avant ce sprint (priorité pleine après 6 mois)."
+        return "fairness.long_ago", {"months": FAIRNESS_HORIZON_DAYS // 30}
+    return "fairness.recent", {"days": int(days), "months": FAIRNESS_HORIZON_DAYS // 30}
 
 
-def gap_reason(ix, ctx, drops: dict[str, int], here: int, elsewhere: int, available=0) -> str:
+def gap_reason(ix, ctx, drops: dict[str, int], here: int, elsewhere: int, available=0):
     """Why seats stay empty, about the people who have the skill at the level but are not
-    `available` (ranking mode speaks of the available ones separately)."""
-    skill = _label(ix, "skill", ctx.slot.skill)
+    `available` (ranking mode speaks of the available ones separately): a message (key and
+    parameters), or None when nothing explains it."""
+    skill = ctx.slot.skill
     if ctx.skill < 0:
-        return f"Personne dans la réserve n'a la compétence {skill}."
+        return message("gap.no_skill", skill=skill)
     if not drops["skilled"]:
-        return (
-            f"Personne dans la réserve n'a la compétence {skill} "
-            f"au niveau demandé ({LEVEL_FR[ctx.min_level]})."
-        )
+        return message("gap.no_level", skill=skill, wanted=int(ctx.min_level))
     counts = {**drops, "here": here, "elsewhere": elsewhere}
-    order = ("here", "elsewhere", "team", "excluded", "room", "hours", "dates", "location", "rest")
-    parts = [(counts[k], RULE_FR[k]) for k in order if counts.get(k)]
-    if not parts:
-        return ""
-    dept, total = ctx.slot.departement, drops["skilled"] - available
-    other, others = (" autre", " autres") if available else ("", "")
-    who = f"la compétence {skill} au niveau demandé"
-    if len(parts) == 1:
-        _, (one, many) = parts[0]
-        if total == 1:
-            return f"La seule{other} personne qui a {who} {one.format(dept=dept)}."
-        return f"Les {total}{others} personnes qui ont {who} {many.format(dept=dept)}."
-    phrases = [f"{n} {(one if n == 1 else many).format(dept=dept)}" for n, (one, many) in parts]
-    return f"Sur les {total}{others} personnes qui ont {who}, {_join(phrases)}."
+    rules = [[rule, int(counts[rule])] for rule in RULES if counts.get(rule)]
+    if not rules:
+        return None
+    return message(
+        "gap.rules",
+        skill=skill,
+        total=int(drops["skilled"] - available),
+        beyond_available=bool(available),
+        rules=rules,
+        departement=ctx.slot.departement,
+    )
 
 
-def lock_warnings(ix: PoolIndex) -> tuple[str, ...]:
+def shortfall(ix, ctx, drops: dict[str, int], eligible: int):
+    """Why a ranked slot has fewer available people than seats (a message, or None)."""
+    reason = gap_reason(ix, ctx, drops, drops.get("here", 0), 0, available=eligible)
+    if not eligible:
+        return reason
+    return message("shortfall", available=int(eligible), seats=int(ctx.seats), reason=reason)
+
+
+def lock_warnings(ix: PoolIndex) -> tuple[dict, ...]:
     warnings = []
     for p, s in ix.locks:
         ctx, person = ix.slots[s], ix.people[p]
@@ -225,32 +184,26 @@ def lock_warnings(ix: PoolIndex) -> tuple[str, ...]:
         alone = ix.pool.take(np.array([p]))
         broken += [n for n, test in hard_rules(ix, ctx, lock_check=True) if not test(alone)[0]]
         for name in broken:
-            why = (
-                f"n'a pas la compétence {_label(ix, 'skill', ctx.slot.skill)} au niveau demandé"
-                if name == "skill"
-                else RULE_FR[name][0].format(dept=ctx.slot.departement)
+            warnings.append(
+                message(
+                    "lock.rule",
+                    reservist=person.id,
+                    slot=ctx.slot.title,
+                    rule=name,
+                    skill=ctx.slot.skill,
+                    departement=ctx.slot.departement,
+                )
             )
-            warnings.append(f"Choix verrouillé : {person.id} sur « {ctx.slot.title} » {why}.")
     for p in sorted({p for p, _ in ix.locks}):
-        whose, available = f"Les choix verrouillés de {ix.people[p].id}", ix.raw_minutes[p]
+        who, available = ix.people[p].id, int(ix.raw_minutes[p])
         if ix.pool.minutes[p] < 0:
-            asked = _hours(available - ix.pool.minutes[p])
-            warnings.append(f"{whose} demandent {asked} par semaine, pour {_hours(available)}.")
+            asked = available - int(ix.pool.minutes[p])
+            warnings.append(message("lock.hours", reservist=who, asked=asked, available=available))
         if ix.pool.room[p] < 0:
-            warnings.append(f"{whose} dépassent le nombre maximal de défis en cours.")
+            warnings.append(message("lock.room", reservist=who))
     return tuple(warnings)
 
 
-def count_fr(n: int, noun: str) -> str:
-    """'1 personne disponible', '2 personnes disponibles': French plural of each word."""
-    words = noun.split() if n == 1 else [f"{word}s" for word in noun.split()]
-    return f"{n} {' '.join(words)}"
-
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} et {items[-1]}"
-
-
-def _hours(minutes: int) -> str:
-    hours, rest = divmod(int(minutes), 60)
-    return f"{hours} h {rest:02d}" if rest else f"{hours} h"
+def message(key: str, **params) -> dict:
+    """An explanation as plain data: a key the Django layer words, and its parameters."""
+    return {"key": key, "params": params}

@@ -5,7 +5,7 @@ import numpy as np
 from reserve.teams.instance import Instance
 
 from .candidates import Edges, candidate_edges
-from .explain import count_fr, explained_matches, gap_reason, lock_warnings, scored_matches
+from .explain import explained_matches, gap_reason, lock_warnings, scored_matches, shortfall
 from .index import EMPTY, PoolIndex, SlotContext, build_index
 from .results import Proposal, Ranking, SlotRanking, Unfilled
 from .scoring import best_ranked, eligible_people, funnel
@@ -79,13 +79,8 @@ def _rank_slot(ix: PoolIndex, ctx: SlotContext, limit: int) -> SlotRanking:
     )
 
 
-def _shortfall(ix: PoolIndex, ctx: SlotContext, eligible: int) -> str:
-    drops = funnel(ix, ctx)
-    reason = gap_reason(ix, ctx, drops, drops.get("here", 0), 0, available=eligible)
-    if not eligible:
-        return reason
-    counted = f"{count_fr(eligible, 'personne disponible')} pour {count_fr(ctx.seats, 'place')}."
-    return f"{counted} {reason}" if reason else counted
+def _shortfall(ix: PoolIndex, ctx: SlotContext, eligible: int):
+    return shortfall(ix, ctx, funnel(ix, ctx), eligible)
 
 
 def _complete(ix: PoolIndex, picks: dict[int, list[int]]) -> tuple[dict, list[Unfilled]]:

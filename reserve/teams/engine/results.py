@@ -1,16 +1,20 @@
 """What the engine returns: proposals and rankings, every pair with its score breakdown."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 COMPONENTS = ("skill_fit", "level", "interest", "availability", "locality", "fairness")
 
 
 @dataclass(frozen=True)
 class Component:
+    """One criterion of a score; why, as a message key and its parameters (e.g.
+    "level.above", {"skill": "tech.backend", "level": 3, "wanted": 2})."""
+
     name: str
     points: float
     max_points: float
-    explanation: str
+    key: str
+    params: dict = field(default_factory=dict, hash=False, compare=True)
 
 
 @dataclass(frozen=True)
@@ -29,7 +33,7 @@ class Unfilled:
     challenge_id: str
     slot_id: str
     missing: int
-    reason: str
+    reason: dict | None  # {"key", "params"}, worded by the Django layer
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,7 @@ class Proposal:
     total_score: float
     assignments: tuple[Match, ...]
     unfilled: tuple[Unfilled, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[dict, ...]
     stats: dict
 
 
@@ -49,7 +53,7 @@ class SlotRanking:
     eligible: int
     locked: tuple[Match, ...]
     candidates: tuple[Match, ...]
-    shortfall: str | None
+    shortfall: dict | None
 
 
 @dataclass(frozen=True)

@@ -103,3 +103,39 @@ def test_the_engine_proposes_a_qualified_reservist_for_the_role():
     assert [(m.reservist_id, m.slot_id) for m in proposal.assignments] == [
         (f"r-{profile.user_id}", f"s-{slot.pk}")
     ]
+
+
+def test_a_proposal_keeps_the_weights_it_used_and_replays_with_them(settings, staff, slot):
+    from reserve.teams.engine import proposal_to_json
+    from reserve.teams.instance import parse_instance
+    from reserve.teams.services import run_proposal
+
+    ProfileFactory(skills={"tech.backend": 3}, hours_per_week=10)
+    settings.TEAM_MATCHING = settings.TEAM_MATCHING | {
+        "rest_days": 3,
+        "weights": settings.TEAM_MATCHING["weights"] | {"level": 7},
+    }
+    proposal = run_proposal(staff)
+    settings.TEAM_MATCHING = settings.TEAM_MATCHING | {"weights": {"level": 25}}
+
+    stored = parse_instance(proposal.instance).settings
+    assert (stored.rest_days, stored.weights.level) == (3, 7)
+    assert proposal_to_json(propose(parse_instance(proposal.instance))) == proposal.result
+    level = only(proposal.result["assignments"][0]["breakdown"], "component", "level")
+    assert level["max_points"] == 7
+
+
+def test_ranking_one_slot_reads_only_the_people_who_could_take_it():
+    from reserve.teams.build import build_slot_instance
+    from reserve.teams.ranking import ranked_for_slot, ranked_slots
+
+    able = ProfileFactory(skills={"tech.backend": 3}).user
+    ProfileFactory(skills={"tech.backend": 1})
+    ProfileFactory(skills={"design.ux": 3})
+    slot = RoleSlotFactory(challenge=forming(), skill="tech.backend", level="confident")
+
+    instance = build_slot_instance(slot)
+
+    assert [r.id for r in instance.reservists] == [f"r-{able.pk}"]
+    full = next(e for e in ranked_slots(slot.challenge) if e.slot.pk == slot.pk)
+    assert [c.user for c in ranked_for_slot(slot)] == [c.user for c in full.candidates]

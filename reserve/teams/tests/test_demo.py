@@ -3,6 +3,7 @@ from django.core.management import call_command
 
 from reserve.challenges.models import Application, ApplicationStatus, Status
 from reserve.challenges.tests.factories import ChallengeFactory, RoleSlotFactory
+from reserve.core.models import AuditEntry
 from reserve.reservists.tests.factories import ProfileFactory
 from reserve.teams import demo
 from reserve.teams.models import Invitation, InvitationStatus
@@ -10,7 +11,7 @@ from reserve.teams.models import Invitation, InvitationStatus
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_gives_a_partial_team_and_a_pending_invitation_once():
+def test_the_demo_gives_a_partial_team_and_a_pending_invitation_once(staff):
     challenge = ChallengeFactory(status=Status.TEAM_FORMING)
     RoleSlotFactory(challenge=challenge, skill="tech.backend", count=2)
     ProfileFactory(skills={"tech.backend": 2})
@@ -25,6 +26,7 @@ def test_the_demo_gives_a_partial_team_and_a_pending_invitation_once():
     assert Invitation.objects.get().status == InvitationStatus.PENDING
     challenge.refresh_from_db()
     assert challenge.auto_replace is True
+    assert AuditEntry.objects.filter(action="application.accept", actor=staff).count() == 1
 
 
 def test_the_whole_demo_loads_with_the_teams(settings):

@@ -236,7 +236,16 @@ def test_lock_breaking_a_rule_is_kept_with_a_warning():
 
     assert assigned(proposal) == {("r-1", "c-1/ux")}
     assert proposal.warnings == (
-        "Choix verrouillé : r-1 sur « Designer UX » n'est pas disponible aux dates du sprint.",
+        {
+            "key": "lock.rule",
+            "params": {
+                "reservist": "r-1",
+                "slot": "Designer UX",
+                "rule": "dates",
+                "skill": "ux",
+                "departement": None,
+            },
+        },
     )
 
 
@@ -251,7 +260,7 @@ def test_locks_beyond_a_persons_hours_are_kept_with_a_warning():
 
     assert len(proposal.assignments) == 2
     assert proposal.warnings == (
-        "Les choix verrouillés de r-1 demandent 12 h par semaine, pour 10 h.",
+        {"key": "lock.hours", "params": {"reservist": "r-1", "asked": 720, "available": 600}},
     )
 
 
@@ -268,7 +277,7 @@ def test_empty_seat_says_nobody_has_the_skill():
     [gap] = propose(instance).unfilled
 
     assert (gap.slot_id, gap.missing) == ("c-1/secu", 1)
-    assert gap.reason == "Personne dans la réserve n'a la compétence « Sécurité »."
+    assert gap.reason == {"key": "gap.no_skill", "params": {"skill": "securite"}}
 
 
 def test_empty_seat_says_nobody_has_the_level():
@@ -279,9 +288,7 @@ def test_empty_seat_says_nobody_has_the_level():
 
     [gap] = propose(instance).unfilled
 
-    assert gap.reason == (
-        "Personne dans la réserve n'a la compétence « ux » au niveau demandé (expert)."
-    )
+    assert gap.reason == {"key": "gap.no_level", "params": {"skill": "ux", "wanted": 3}}
 
 
 def test_empty_seat_says_the_competent_person_is_taken_elsewhere():
@@ -294,10 +301,14 @@ def test_empty_seat_says_the_competent_person_is_taken_elsewhere():
     [gap] = propose(instance).unfilled
 
     assert gap.slot_id == "c-2/ux"
-    assert gap.reason == (
-        "La seule personne qui a la compétence « ux » au niveau demandé "
-        "est déjà proposée sur un autre défi ou un autre rôle."
-    )
+    assert gap.reason["key"] == "gap.rules"
+    assert gap.reason["params"] | {"departement": None} == {
+        "skill": "ux",
+        "total": 1,
+        "beyond_available": False,
+        "rules": [["elsewhere", 1]],
+        "departement": None,
+    }
 
 
 def test_empty_seat_lists_why_each_competent_person_cannot_come():
@@ -308,10 +319,10 @@ def test_empty_seat_lists_why_each_competent_person_cannot_come():
 
     [gap] = propose(instance).unfilled
 
-    assert gap.reason == (
-        "Sur les 2 personnes qui ont la compétence « ux » au niveau demandé, "
-        "1 n'a pas assez d'heures disponibles par semaine "
-        "et 1 n'est pas disponible aux dates du sprint."
+    assert gap.reason["key"] == "gap.rules"
+    assert (gap.reason["params"]["total"], gap.reason["params"]["rules"]) == (
+        2,
+        [["hours", 1], ["dates", 1]],
     )
 
 
@@ -322,7 +333,7 @@ def test_empty_reserve_leaves_every_seat_empty_with_a_reason():
 
     assert proposal.assignments == ()
     assert [(g.missing, g.reason) for g in proposal.unfilled] == [
-        (2, "Personne dans la réserve n'a la compétence « ux ».")
+        (2, {"key": "gap.no_skill", "params": {"skill": "ux"}})
     ]
 
 
@@ -370,7 +381,7 @@ def test_level_above_the_minimum_is_explained():
     level = breakdown(propose(instance).assignments[0])["level"]
 
     assert (level.points, level.max_points) == (25.0, 25)
-    assert level.explanation == "Niveau expert en « UX », au-dessus du niveau demandé (confirmé)."
+    assert (level.key, level.params) == ("level.above", {"skill": "ux", "level": 3, "wanted": 2})
 
 
 def test_never_engaged_person_gets_the_fairness_bonus():
@@ -379,9 +390,7 @@ def test_never_engaged_person_gets_the_fairness_bonus():
     fairness = breakdown(propose(instance).assignments[0])["fairness"]
 
     assert (fairness.points, fairness.max_points) == (25.0, 25)
-    assert fairness.explanation == (
-        "N'a encore jamais participé à un défi : priorité aux nouveaux venus (bonus de 10 points)."
-    )
+    assert (fairness.key, fairness.params) == ("fairness.newcomer", {"bonus": 10})
 
 
 def test_person_engaged_elsewhere_gets_no_fairness_points():
@@ -390,7 +399,7 @@ def test_person_engaged_elsewhere_gets_no_fairness_points():
     fairness = breakdown(propose(instance).assignments[0])["fairness"]
 
     assert fairness.points == 0.0
-    assert fairness.explanation == "Déjà engagé·e sur 1 défi en cours : priorité à d'autres."
+    assert (fairness.key, fairness.params) == ("fairness.engaged", {"count": 1})
 
 
 def test_hours_margin_is_explained():
@@ -399,9 +408,8 @@ def test_hours_margin_is_explained():
     availability = breakdown(propose(instance).assignments[0])["availability"]
 
     assert availability.points == 2.0
-    assert availability.explanation == (
-        "Disponible 7 h 30 par semaine pour un rôle de 6 h : il reste 1 h 30 de marge."
-    )
+    assert availability.key == "hours.margin"
+    assert availability.params == {"available": 450, "needed": 360, "margin": 90}
 
 
 def test_interest_in_the_theme_is_explained():
@@ -414,7 +422,7 @@ def test_interest_in_the_theme_is_explained():
     interest = breakdown(propose(instance).assignments[0])["interest"]
 
     assert interest.points == 10.0
-    assert interest.explanation == "S'intéresse à 1 des 2 thèmes du défi : « Énergie »."
+    assert (interest.key, interest.params) == ("interest.some", {"themes": ["energie"], "total": 2})
 
 
 def test_same_city_on_site_is_explained():
@@ -427,7 +435,8 @@ def test_same_city_on_site_is_explained():
     locality = breakdown(propose(instance).assignments[0])["locality"]
 
     assert locality.points == 10.0
-    assert locality.explanation == "Rôle sur place à Lyon (69) : habite la même ville."
+    assert locality.key == "locality.same_city"
+    assert locality.params == {"city": "Lyon", "departement": "69"}
 
 
 def test_team_skills_the_person_also_has_raise_skill_fit():
@@ -446,9 +455,8 @@ def test_team_skills_the_person_also_has_raise_skill_fit():
     fits = {m.reservist_id: breakdown(m)["skill_fit"] for m in ranking}
 
     assert (fits["r-1"].points, fits["r-2"].points) == (20.0, 10.0)
-    assert fits["r-1"].explanation == (
-        "Possède la compétence « UX » demandée pour ce rôle, et aussi « Data », utile à l'équipe."
-    )
+    assert fits["r-1"].key == "skill.has_others"
+    assert fits["r-1"].params == {"skill": "ux", "others": ["data"]}
 
 
 def test_every_score_is_the_sum_of_its_breakdown():
@@ -487,7 +495,10 @@ def test_ranking_explains_a_slot_nobody_can_fill():
     [slot] = rank_candidates(instance, "c-1").slots
 
     assert slot.eligible == 1
-    assert slot.shortfall == "1 personne disponible pour 2 places."
+    assert slot.shortfall == {
+        "key": "shortfall",
+        "params": {"available": 1, "seats": 2, "reason": None},
+    }
 
 
 def test_ranking_explains_who_cannot_come():
@@ -498,10 +509,9 @@ def test_ranking_explains_who_cannot_come():
 
     [slot] = rank_candidates(instance, "c-1").slots
 
-    assert slot.shortfall == (
-        "1 personne disponible pour 3 places. La seule autre personne qui a la compétence « ux » "
-        "au niveau demandé n'est pas disponible aux dates du sprint."
-    )
+    assert slot.shortfall["params"]["available"] == 1
+    assert slot.shortfall["params"]["reason"]["params"]["rules"] == [["dates", 1]]
+    assert slot.shortfall["params"]["reason"]["params"]["beyond_available"] is True
 
 
 def test_ranking_shows_locked_people_apart():

@@ -1,10 +1,12 @@
 """The invitation flow: overbooking per slot, automatic replacement, reminders, the platform as
 an actor, and the sponsor validating applications to their own challenges."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.apps import apps
+from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,9 +18,9 @@ from reserve.core import audit
 from reserve.core.lifecycle import TransitionRefused
 from reserve.core.models import AuditEntry, OutboxMessage
 from reserve.organisations.tests.factories import MembershipFactory
-from reserve.teams import invitations
+from reserve.teams import invitations, reminders, replies
 from reserve.teams.models import Invitation, InvitationStatus, Proposal
-from reserve.teams.space import start_due_sprints
+from reserve.teams.services import start_due_sprints
 from reserve.teams.tasks import expire_invitations, remind_invitations
 
 from .people import reply_path, reservist
@@ -147,6 +149,7 @@ def test_an_accepted_application_closes_the_pending_invitations_of_the_filled_sl
 def test_in_automatic_mode_a_decline_invites_the_next_candidate_by_email(client, staff, auto_slot):
     ines, paul = reservist("Inès", 3), reservist("Paul", 2)
     invitation = invitations.invite(staff, auto_slot, ines)
+    client.force_login(invitation.user)
     client.post(reply_path(invitation), {"answer": "decline", "reason": "Pas le temps"})
     following = Invitation.objects.get(user=paul)
     assert following.status == InvitationStatus.PENDING
@@ -156,7 +159,7 @@ def test_in_automatic_mode_a_decline_invites_the_next_candidate_by_email(client,
     entry = AuditEntry.objects.about(following).get(action="teams.invitation_sent")
     assert entry.actor is None
     assert audit.author_label(entry) == "La plateforme"
-    assert not invitations.to_replace().exists()
+    assert not Invitation.objects.to_replace().exists()
 
 
 def test_in_automatic_mode_an_expiry_invites_the_next_candidate(staff, auto_slot, run_tasks):
@@ -175,7 +178,7 @@ def test_the_next_candidate_excludes_team_members_and_people_already_invited(sta
     member, ines, paul = reservist("Ana", 3), reservist("Inès", 3), reservist("Paul", 2)
     Application.objects.create(slot=second, user=member, status=ApplicationStatus.ACCEPTED)
     invitation = invitations.invite(staff, auto_slot, ines)
-    invitations.decline(invitation)
+    replies.decline(invitation.user, invitation)
     assert Invitation.objects.get(slot=auto_slot, status="pending").user == paul
 
 
@@ -183,8 +186,9 @@ def test_in_automatic_mode_with_no_candidate_left_staff_see_the_seat_to_replace(
     client, staff, auto_slot
 ):
     invitation = invitations.invite(staff, auto_slot, reservist("Inès"))
+    client.force_login(invitation.user)
     client.post(reply_path(invitation), {"answer": "decline", "reason": "Pas le temps"})
-    assert list(invitations.to_replace()) == [Invitation.objects.get(pk=invitation.pk)]
+    assert list(Invitation.objects.to_replace()) == [Invitation.objects.get(pk=invitation.pk)]
     client.force_login(staff)
     index = client.get(reverse("teams:index")).text
     assert "Pas le temps" in index
@@ -194,9 +198,10 @@ def test_in_automatic_mode_with_no_candidate_left_staff_see_the_seat_to_replace(
 def test_in_manual_mode_a_decline_waits_for_staff(client, staff, slot):
     reservist("Paul", 2)
     invitation = invitations.invite(staff, slot, reservist("Inès"))
+    client.force_login(invitation.user)
     client.post(reply_path(invitation), {"answer": "decline"})
     assert Invitation.objects.count() == 1
-    assert invitations.to_replace().get() == Invitation.objects.get(pk=invitation.pk)
+    assert Invitation.objects.to_replace().get() == Invitation.objects.get(pk=invitation.pk)
 
 
 def test_staff_switch_the_automatic_mode_and_reservists_cannot(client, staff, slot):
@@ -252,7 +257,8 @@ def test_one_reminder_before_the_deadline_even_when_the_task_runs_twice(
     run_tasks()
     reminders = mails_to(invitation.user).filter(subject__startswith="Rappel")
     assert reminders.count() == 1
-    assert reply_path(invitation) in reminders.get().body
+    token = re.search(r"/equipes/invitation/([^/\s]+)/", reminders.get().body).group(1)
+    assert signing.loads(token, salt=invitations.SALT) == invitation.pk
     invitation.refresh_from_db()
     assert invitation.reminded_at is not None
 
@@ -262,7 +268,7 @@ def test_no_reminder_while_the_deadline_is_far_nor_after_expiry(staff, slot):
     other = RoleSlotFactory(challenge=slot.challenge, skill="tech.backend")
     late = invitations.invite(staff, other, reservist("Paul"))
     Invitation.objects.filter(pk=late.pk).update(deadline=timezone.now() - timedelta(minutes=1))
-    assert invitations.send_reminders() == 0
+    assert reminders.send_reminders() == 0
     assert not OutboxMessage.objects.filter(subject__startswith="Rappel").exists()
     assert far.status == InvitationStatus.PENDING
 
@@ -278,7 +284,7 @@ def test_the_reminder_is_optional_mail_but_always_shown_in_the_app(staff, slot):
         created_at=timezone.now() - timedelta(hours=42),
         deadline=timezone.now() + timedelta(hours=6),
     )
-    assert invitations.send_reminders() == 1
+    assert reminders.send_reminders() == 1
     assert not mails_to(ines).filter(subject__startswith="Rappel").exists()
     assert Notification.objects.filter(user=ines, kind="teams.reminder").exists()
 
@@ -286,14 +292,15 @@ def test_the_reminder_is_optional_mail_but_always_shown_in_the_app(staff, slot):
 def test_no_reminder_for_an_invitation_sent_with_a_deadline_already_near(staff, slot, settings):
     settings.TEAM_INVITATION_HOURS = 6
     invitations.invite(staff, slot, reservist("Inès"))
-    assert invitations.send_reminders() == 0
+    assert reminders.send_reminders() == 0
 
 
 def test_no_reminder_for_an_answered_invitation(client, staff, slot):
     invitation = invitations.invite(staff, slot, reservist("Inès"))
+    client.force_login(invitation.user)
     client.post(reply_path(invitation), {"answer": "decline"})
     Invitation.objects.update(deadline=timezone.now() + timedelta(hours=1))
-    assert invitations.send_reminders() == 0
+    assert reminders.send_reminders() == 0
 
 
 def test_the_reminder_task_is_scheduled():
@@ -333,7 +340,7 @@ def test_the_sponsor_sees_and_accepts_applications_to_their_challenge_in_bulk(cl
     mine = Application.objects.filter(slot__challenge=challenge)
     client.post(url, {"applications": [a.pk for a in mine], "decision": "accept"})
     assert set(mine.values_list("status", flat=True)) == {ApplicationStatus.ACCEPTED}
-    accepted = AuditEntry.objects.filter(action="teams.application_accepted", actor=sponsor)
+    accepted = AuditEntry.objects.filter(action="application.accept", actor=sponsor)
     assert accepted.count() == 2
 
 
@@ -383,7 +390,7 @@ def test_a_draft_challenges_applications_page_is_not_found_for_outsiders(client,
     assert client.get(url).status_code == 404
 
 
-def test_accepting_beyond_the_seats_keeps_the_extra_application_pending(client, sponsored):
+def test_accepting_beyond_the_seats_closes_the_extra_application_kindly(client, sponsored):
     challenge, sponsor = sponsored
     RoleSlot.objects.filter(challenge=challenge).update(count=1)
     client.force_login(sponsor)
@@ -394,7 +401,12 @@ def test_accepting_beyond_the_seats_keeps_the_extra_application_pending(client, 
     )
     assert "Candidatures traitées : 1." in response.text
     assert "est déjà pourvu" in response.text
-    assert sorted(mine.values_list("status", flat=True)) == ["accepted", "pending"]
+    assert sorted(mine.values_list("status", flat=True)) == ["accepted", "expired"]
+    closed = mine.get(status="expired")
+    told = OutboxMessage.objects.filter(
+        recipients__contains=closed.user.email, subject__contains="close"
+    )
+    assert told.exists()
 
 
 def test_staff_still_see_every_pending_application(client, staff, sponsored):

@@ -5,7 +5,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from reserve.accounts.tests.factories import UserFactory
 from reserve.challenges.models import Application, ApplicationStatus
+from reserve.challenges.tests.pages import text
 from reserve.core.models import OutboxMessage
 from reserve.teams import invitations
 from reserve.teams.models import Invitation, InvitationStatus, Proposal
@@ -52,6 +54,7 @@ def test_sending_a_proposal_invites_everyone_it_assigns(client, staff, slot):
 
 def test_accepting_from_the_link_puts_the_person_in_the_team(client, staff, slot):
     invitation = invitations.invite(staff, slot, reservist("Inès"))
+    client.force_login(invitation.user)
     response = client.post(reply_path(invitation), {"answer": "accept"})
     assert "Vous faites partie de l" in response.text
     assert Application.objects.get(user=invitation.user, slot=slot).status == (
@@ -61,7 +64,9 @@ def test_accepting_from_the_link_puts_the_person_in_the_team(client, staff, slot
 
 def test_a_reused_link_says_it_works_once(client, staff, slot):
     invitation = invitations.invite(staff, slot, reservist("Inès"))
+    client.force_login(invitation.user)
     client.post(reply_path(invitation), {"answer": "accept"})
+    client.force_login(invitation.user)
     response = client.post(reply_path(invitation), {"answer": "decline"})
     assert response.status_code == 410
     assert "ce lien ne sert qu" in response.text
@@ -70,12 +75,14 @@ def test_a_reused_link_says_it_works_once(client, staff, slot):
 def test_an_expired_link_says_so(client, staff, slot):
     invitation = invitations.invite(staff, slot, reservist("Inès"))
     Invitation.objects.update(deadline=timezone.now() - timedelta(minutes=1))
+    client.force_login(invitation.user)
     response = client.get(reply_path(invitation))
     assert response.status_code == 410
     assert "Cette invitation a expiré" in response.text
 
 
-def test_a_tampered_link_says_it_is_not_valid(client):
+def test_a_tampered_link_says_it_is_not_valid(client, user):
+    client.force_login(user)
     response = client.get(reverse("teams:reply", args=["abc"]))
     assert response.status_code == 410
     assert "n&#x27;est pas valide" in response.text
@@ -83,6 +90,7 @@ def test_a_tampered_link_says_it_is_not_valid(client):
 
 def test_a_reply_without_an_answer_is_shown_again_with_the_error(client, staff, slot):
     invitation = invitations.invite(staff, slot, reservist("Inès"))
+    client.force_login(invitation.user)
     response = client.post(reply_path(invitation), {"reason": "Je pars"})
     assert response.status_code == 400
     assert "Ce champ est obligatoire" in response.text
@@ -93,6 +101,7 @@ def test_after_a_decline_staff_are_offered_the_next_candidate(client, staff, slo
     ines = reservist("Inès", level=3)
     paul = reservist("Paul", level=2)
     invitation = invitations.invite(staff, slot, ines)
+    client.force_login(invitation.user)
     client.post(reply_path(invitation), {"answer": "decline", "reason": "Pas le temps"})
     client.force_login(staff)
     index = client.get(reverse("teams:index")).text
@@ -109,7 +118,7 @@ def test_the_periodic_task_expires_overdue_invitations(staff, slot, run_tasks):
     run_tasks()
     invitation.refresh_from_db()
     assert invitation.status == InvitationStatus.EXPIRED
-    assert list(invitations.to_replace()) == [invitation]
+    assert list(Invitation.objects.to_replace()) == [invitation]
 
 
 def test_a_reservist_sees_their_invitation_in_the_app(client, staff, slot):
@@ -144,11 +153,13 @@ def test_when_the_slot_fills_the_overbooked_invitation_is_closed_with_thanks(cli
     slot.save()
     first = invitations.invite(staff, slot, reservist("Inès"))
     second = invitations.invite(staff, slot, reservist("Paul"))
+    client.force_login(first.user)
     client.post(reply_path(first), {"answer": "accept"})
     second.refresh_from_db()
     assert second.status == InvitationStatus.FILLED
     thanks = OutboxMessage.objects.filter(recipients__contains=second.user.email).latest("pk")
     assert "a été pourvue, merci" in thanks.subject
+    client.force_login(second.user)
     response = client.post(reply_path(second), {"answer": "accept"})
     assert response.status_code == 410
     assert "La place a été pourvue entre-temps" in response.text
@@ -158,3 +169,41 @@ def test_when_the_slot_fills_the_overbooked_invitation_is_closed_with_thanks(cli
         client.get(reverse("teams:my_invitations")).text
     )
     assert "cette invitation est close" in client.get(second.get_absolute_url()).text
+
+
+def test_only_the_invited_person_may_answer_through_the_link(client, staff, slot):
+    invitation = invitations.invite(staff, slot, reservist("Inès"))
+    client.force_login(UserFactory(email="paul@example.org", is_reservist=True))
+
+    page = client.get(reply_path(invitation))
+    client.post(reply_path(invitation), {"answer": "accept"})
+
+    assert page.status_code == 403
+    assert "adressée à quelqu'un d'autre" in text(page)
+    assert "Me reconnecter avec l'adresse invitée" in text(page)
+    invitation.refresh_from_db()
+    assert invitation.status == InvitationStatus.PENDING
+    assert not Application.objects.exists()
+
+
+def test_the_expiry_job_logs_a_refusal_and_goes_on(staff, slot, monkeypatch, caplog):
+    from reserve.teams import replies
+
+    slot.count = 2
+    slot.save(update_fields=["count"])
+    late = invitations.invite(staff, slot, reservist("Inès"))
+    in_time = invitations.invite(staff, slot, reservist("Paul"))
+    Invitation.objects.filter(pk=late.pk).update(deadline=timezone.now() - timedelta(hours=1))
+    # As if the second one had been answered in time while the job was running.
+    monkeypatch.setattr(
+        Invitation.objects,
+        "overdue",
+        lambda now: Invitation.objects.filter(pk__in=[in_time.pk, late.pk]).order_by("-pk"),
+    )
+
+    assert replies.expire_overdue() == 1
+
+    late.refresh_from_db()
+    in_time.refresh_from_db()
+    assert (late.status, in_time.status) == (InvitationStatus.EXPIRED, InvitationStatus.PENDING)
+    assert "n'est pas passé" in caplog.text

@@ -35,7 +35,7 @@ def test_staff_see_ranked_candidates_with_their_explanation(client, staff, chall
     response = client.get(reverse("teams:candidates", args=[challenge.pk]))
     assert response.status_code == 200
     assert "Inès Roux" in response.text
-    assert "Niveau expert" in response.text
+    assert "Niveau « Expert »" in response.text
 
 
 def test_staff_are_told_why_a_slot_has_no_candidate(client, staff, challenge):

@@ -12,7 +12,7 @@ from reserve.challenges.tests.factories import ChallengeFactory, ReferentFactory
 from reserve.core.models import AuditEntry
 from reserve.organisations.tests.factories import MembershipFactory, OrganisationFactory
 from reserve.reservists.tests.factories import ProfileFactory
-from reserve.teams import space
+from reserve.teams import permissions
 from reserve.teams.models import TeamLink
 
 pytestmark = pytest.mark.django_db
@@ -142,11 +142,11 @@ def test_a_link_of_another_challenge_cannot_be_removed_through_this_one(client, 
 
 
 def test_the_permission_functions(challenge, member, sponsor, staff, user):
-    assert space.can_manage_links(member, challenge)
-    assert space.can_manage_links(sponsor, challenge)
-    assert space.can_manage_links(staff, challenge)
-    assert not space.can_manage_links(user, challenge)
-    assert not space.can_see(user, challenge)
+    assert permissions.can_manage_links(member, challenge)
+    assert permissions.can_manage_links(sponsor, challenge)
+    assert permissions.can_manage_links(staff, challenge)
+    assert not permissions.can_manage_links(user, challenge)
+    assert not permissions.can_see(user, challenge)
 
 
 def test_a_team_member_reads_and_writes_in_the_private_thread(client, challenge, member, sponsor):

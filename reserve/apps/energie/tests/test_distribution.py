@@ -4,6 +4,7 @@ import io
 from datetime import date, timedelta
 
 import pytest
+from django.apps import apps
 from django.core import mail
 from django.utils import timezone
 from PIL import Image
@@ -86,20 +87,18 @@ def test_the_instance_weighs_precarious_households_and_counts_each_kits_savings(
     advice = {line["measure"]: line["eur_year"] for line in poor.result["advice"]}
     assert household["savings_eur"] == {str(kit.pk): advice["led"] + advice["power_strips"]}
     assert household["precarity_weight"] == 2.5  # precarious, and the very modest category
-    assert instance["volunteers"] == [{"id": volunteer.pk, "areas": ["33"], "visits": 5}]
+    assert instance["volunteers"] == [{"id": str(volunteer.pk), "areas": ["33"], "visits": 5}]
     assert instance["kits"][0]["stock"] == 10
 
 
 @pytest.mark.django_db
-def test_staff_run_lock_and_offer_visits_and_the_run_replays(
-    staff, volunteer, allocation, run_tasks
-):
+def test_staff_run_lock_and_offer_visits_and_the_run_replays(staff, volunteer, run_tasks):
     household = diagnosed()
     KitFactory()
     drive = campaign(staff)
     run = distribution.run_allocation(staff, drive)
-    assert [line["household"] for line in run.result["assignments"]] == [household.pk]
-    assert distribution.allocate(run.instance) == run.result
+    assert [line["household"] for line in run.result["assignments"]] == [str(household.pk)]
+    assert distribution.allocate(run.instance) == run.result  # the stored instance replays
     visits = distribution.lock_campaign(staff, drive)
     assert [(v.household, v.volunteer, v.status) for v in visits] == [
         (household, volunteer, VisitStatus.OFFERED)
@@ -112,7 +111,7 @@ def test_staff_run_lock_and_offer_visits_and_the_run_replays(
 
 
 @pytest.mark.django_db
-def test_a_locked_campaign_cannot_be_run_again_until_reopened(client, staff, volunteer, allocation):
+def test_a_locked_campaign_cannot_be_run_again_until_reopened(client, staff, volunteer):
     diagnosed()
     KitFactory()
     drive = campaign(staff)
@@ -152,7 +151,7 @@ def photo_upload():
 
 @pytest.mark.django_db
 def test_a_volunteer_accepts_gets_the_calendar_and_records_the_fitting(
-    client, staff, volunteer, allocation, media, run_tasks
+    client, staff, volunteer, media, run_tasks
 ):
     visit = offered_visit(staff)
     client.force_login(volunteer)
@@ -175,6 +174,11 @@ def test_a_volunteer_accepts_gets_the_calendar_and_records_the_fitting(
     assert visit.saved_eur_year > 0
     assert visit.saved_kwh_year > 0
     assert visit.photo.name.endswith(".jpg")  # re-encoded: no metadata kept
+    assert "visit" not in visit.photo.name.rsplit("/", 1)[-1]  # an unguessable name
+    assert client.get(f"/energie/visites/{visit.pk}/photo/").status_code == 200
+    client.force_login(UserFactory())
+    assert client.get(f"/energie/visites/{visit.pk}/photo/").status_code == 403
+    client.force_login(volunteer)
     assert visit.household.status == HouseholdStatus.EQUIPPED
     assert Kit.objects.get().quantity == 9
     run_tasks()
@@ -182,14 +186,14 @@ def test_a_volunteer_accepts_gets_the_calendar_and_records_the_fitting(
 
 
 @pytest.mark.django_db
-def test_another_volunteer_cannot_open_the_visit(client, staff, volunteer, allocation):
+def test_another_volunteer_cannot_open_the_visit(client, staff, volunteer):
     visit = offered_visit(staff)
     client.force_login(UserFactory(is_reservist=True))
     assert client.get(f"/energie/visites/{visit.pk}/").status_code == 403
 
 
 @pytest.mark.django_db
-def test_an_appointment_in_the_past_is_refused(client, staff, volunteer, allocation):
+def test_an_appointment_in_the_past_is_refused(client, staff, volunteer):
     visit = offered_visit(staff)
     client.force_login(volunteer)
     response = client.post(
@@ -203,7 +207,7 @@ def test_an_appointment_in_the_past_is_refused(client, staff, volunteer, allocat
 
 
 @pytest.mark.django_db
-def test_declining_puts_the_household_back_in_the_queue(client, staff, volunteer, allocation):
+def test_declining_puts_the_household_back_in_the_queue(client, staff, volunteer):
     visit = offered_visit(staff)
     client.force_login(volunteer)
     client.post(f"/energie/visites/{visit.pk}/", {"decline": "1"})
@@ -214,7 +218,7 @@ def test_declining_puts_the_household_back_in_the_queue(client, staff, volunteer
 
 @pytest.mark.django_db
 def test_three_months_after_the_fitting_the_household_is_asked(
-    client, staff, volunteer, allocation, settings, run_tasks
+    client, staff, volunteer, settings, run_tasks
 ):
     visit = offered_visit(staff)
     distribution.accept_visit(volunteer, visit, timezone.now() + timedelta(hours=1))
@@ -235,7 +239,7 @@ def test_three_months_after_the_fitting_the_household_is_asked(
 
 
 @pytest.mark.django_db
-def test_public_figures_and_open_data_hold_no_personal_data(client, staff, volunteer, allocation):
+def test_public_figures_and_open_data_hold_no_personal_data(client, staff, volunteer):
     visit = offered_visit(staff)
     distribution.accept_visit(volunteer, visit, timezone.now() + timedelta(hours=1))
     distribution.record_installation(volunteer, Visit.objects.get(), fitted=["led"])
@@ -252,7 +256,7 @@ def test_public_figures_and_open_data_hold_no_personal_data(client, staff, volun
 
 
 @pytest.mark.django_db
-def test_staff_read_why_each_household_got_its_kit(client, staff, volunteer, allocation):
+def test_staff_read_why_each_household_got_its_kit(client, staff, volunteer):
     household = diagnosed()
     KitFactory(name="Kit éclairage")
     drive = campaign(staff)
@@ -262,13 +266,13 @@ def test_staff_read_why_each_household_got_its_kit(client, staff, volunteer, all
     assert f"Foyer n° {household.pk}" in page
     assert "Kit éclairage" in page
     assert str(volunteer) in page
-    assert "comptées × 2,5 selon sa situation" in page
+    assert "Rang 1 sur 1" in page
+    assert "× 2,5 selon sa situation" in page
+    assert "Pas de part maximale par département" in page
 
 
 @pytest.mark.django_db
-def test_a_volunteer_sees_the_file_of_a_visit_until_declining_it(
-    client, staff, volunteer, allocation
-):
+def test_a_volunteer_sees_the_file_of_a_visit_until_declining_it(client, staff, volunteer):
     visit = offered_visit(staff)
     client.force_login(volunteer)
     assert client.get(f"/energie/foyers/{visit.household.pk}/").status_code == 200
@@ -276,3 +280,22 @@ def test_a_volunteer_sees_the_file_of_a_visit_until_declining_it(
     distribution.decline_visit(volunteer, visit)
     assert client.get(f"/energie/foyers/{visit.household.pk}/").status_code == 403
     assert f"Foyer n° {visit.household.pk}" not in client.get("/energie/foyers/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_volunteer_leaving_hands_back_visits_and_their_notes_go(staff, volunteer):
+    done = offered_visit(staff)
+    distribution.accept_visit(volunteer, done, timezone.now() + timedelta(hours=1))
+    distribution.record_installation(volunteer, Visit.objects.get(), fitted=["led"], notes="Chien")
+    pending = diagnosed()
+    drive = campaign(staff, title="Printemps")
+    distribution.run_allocation(staff, drive)
+    (offered,) = distribution.lock_campaign(staff, drive)
+    apps.get_app_config("energie").forget_personal_data(volunteer)
+    volunteer.delete()
+    done.refresh_from_db()
+    offered.refresh_from_db()
+    assert (done.status, done.notes, done.volunteer) == (VisitStatus.INSTALLED, "", None)
+    assert offered.status == VisitStatus.DECLINED
+    pending.refresh_from_db()
+    assert pending.status == HouseholdStatus.WAITING

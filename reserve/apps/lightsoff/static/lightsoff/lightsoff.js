@@ -1,4 +1,4 @@
-/* LightsOff: locate me, the maps, copy buttons. Every page works without it. */
+/* LightsOff: locate me, the maps, copy and print buttons. Every page works without it. */
 (function () {
   "use strict";
 
@@ -50,23 +50,15 @@
     });
   }
 
-  var STATUS_COLOURS = {
-    reported: "#d97706", contacted: "#2563eb", answered: "#7c3aed",
-    confirmed_off: "#16a34a", still_lit: "#dc2626", not_applicable: "#6b7280",
-  };
-
   // Clusters come from the server, cell by cell, for the current view (no plugin, no build).
+  // Colours are classes of lightsoff.css: the Content-Security-Policy forbids inline styles.
   function clusterIcon(p) {
-    var colour = STATUS_COLOURS[p.dominant] || "#555";
     var size = p.cluster ? Math.round(26 + 8 * Math.log10(p.count)) : 14;
-    var style = p.cluster
-      ? "background:#fff;color:#111;border:4px solid " + colour + ";font:600 12px/1 sans-serif;"
-      : "background:" + colour + ";border:2px solid #fff;";
     return L.divIcon({
-      className: "", iconSize: [size, size],
-      html: '<span style="display:flex;align-items:center;justify-content:center;' +
-        "box-sizing:border-box;width:100%;height:100%;border-radius:50%;" + style + '">' +
-        (p.cluster ? p.count : "") + "</span>",
+      className: "ls-marker ls-status-" + (p.dominant || "none") +
+        (p.cluster ? " ls-cluster" : " ls-point"),
+      iconSize: [size, size],
+      html: p.cluster ? String(p.count) : "",
     });
   }
 
@@ -161,6 +153,13 @@
     });
   }
 
+  function printButtons() {
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
   function nowByDefault() {
     // "Now" is the phone's time, not the server's: the form arrives pre-filled with the latter.
     var input = document.querySelector("form[data-fresh] input[name=seen_at]");
@@ -176,4 +175,5 @@
   nearbyMap();
   impactMap();
   copyButtons();
+  printButtons();
 })();

@@ -1,0 +1,37 @@
+"""Who is asking: the address of the person, not of our reverse proxy.
+
+Every rate limit counts by `client_ip(request)`; allauth's own limits read the same settings
+(ALLAUTH_TRUSTED_PROXY_COUNT and ALLAUTH_TRUSTED_CLIENT_IP_HEADER are set from them), so a person
+is counted the same way everywhere. docs/configuration.md explains the settings.
+"""
+
+import ipaddress
+
+from django.conf import settings
+
+
+def _valid(address: str) -> str:
+    try:
+        return str(ipaddress.ip_address(address.strip()))
+    except ValueError:
+        return ""
+
+
+def client_ip(request) -> str:
+    """The client's address: REMOTE_ADDR, unless the deployment declares trusted proxies.
+
+    TRUSTED_CLIENT_IP_HEADER: the proxy puts the address in that header (e.g. X-Real-IP).
+    TRUSTED_PROXY_HOPS = n: each of n proxies appends the address it saw to X-Forwarded-For, so
+    the n-th from the right is the one the first proxy saw; entries further left were sent by the
+    client and prove nothing. When the header lacks them (a request that bypassed the proxies),
+    REMOTE_ADDR is used.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    if settings.TRUSTED_CLIENT_IP_HEADER:
+        return _valid(request.headers.get(settings.TRUSTED_CLIENT_IP_HEADER, "")) or remote
+    hops = settings.TRUSTED_PROXY_HOPS
+    if hops > 0:
+        forwarded = request.headers.get("X-Forwarded-For", "").split(",")
+        if len(forwarded) >= hops:
+            return _valid(forwarded[-hops]) or remote
+    return remote
