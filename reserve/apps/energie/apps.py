@@ -87,10 +87,14 @@ class EnergieConfig(CitizenApp):
         ]
 
     def forget_personal_data(self, user) -> None:
-        """Households an alert giver flagged stay theirs (the link to the account goes with it);
-        a volunteer's visits not yet made are declined and their notes and photos erased."""
-        from .distribution import forget_volunteer
+        """A file made with the person's own address goes; households an alert giver flagged
+        stay the households' (the link to the account goes with it); a volunteer's visits not
+        yet made are declined and their notes and photos erased."""
+        from reserve.core.privacy import identity_of
 
+        from .distribution import forget_own_files, forget_volunteer
+
+        forget_own_files(user, identity_of(user).emails)
         forget_volunteer(user)
 
     def personal_data(self, user) -> dict:

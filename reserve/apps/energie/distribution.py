@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,11 +25,17 @@ from reserve.reservists.models import Profile
 from . import rules_data
 from .allocation import allocate
 from .lifecycle import CAMPAIGN, HOUSEHOLD, VISIT
-from .models import AllocationRun, Campaign, Household, Kit, Visit, VisitStatus
+from .models import (
+    AllocationRun,
+    BillsAnswer,
+    Campaign,
+    ComfortAnswer,
+    Household,
+    Kit,
+    Visit,
+    VisitStatus,
+)
 from .services import ServiceError, private_link
-
-FOLLOW_UP_ANSWERS = ("lower", "same", "higher")
-COMFORT_ANSWERS = ("better", "same", "worse")
 
 
 def declare_kit(user, organisation, **fields) -> Kit:
@@ -212,6 +219,19 @@ def accept_visit(user, visit: Visit, scheduled_at) -> Visit:
     return visit
 
 
+def forget_own_files(user, emails) -> int:
+    """A household file made with one of the person's addresses is theirs: it goes with them."""
+    own = Household.objects.annotate(address_lower=Lower("email")).filter(
+        address_lower__in=[e.lower() for e in emails]
+    )
+    count = 0
+    for household in own:
+        record(SYSTEM, "energie.household.delete", household, reason="account_deleted")
+        household.delete()
+        count += 1
+    return count
+
+
 def forget_volunteer(user) -> None:
     """Before a volunteer's account goes: visits not yet made go back to staff, and what they
     wrote or photographed at households' homes is erased; fittings stay, without them."""
@@ -287,7 +307,7 @@ def send_follow_ups(now=None) -> int:
 
 
 def answer_follow_up(actor, household: Household, *, bills: str, comfort: str) -> Visit:
-    if bills not in FOLLOW_UP_ANSWERS or comfort not in COMFORT_ANSWERS:
+    if bills not in BillsAnswer.values or comfort not in ComfortAnswer.values:
         raise ServiceError(_("Choisissez une réponse pour les factures et pour le confort."))
     visit = household.visits.filter(status=VisitStatus.INSTALLED).order_by("-installed_at").first()
     if visit is None:

@@ -8,8 +8,7 @@ from PIL import Image, UnidentifiedImageError
 from reserve.reservists.models import DEPARTEMENTS
 
 from . import messages
-from .distribution import COMFORT_ANSWERS, FOLLOW_UP_ANSWERS
-from .models import Campaign, ConsentBy, Household, Kit
+from .models import BillsAnswer, Campaign, ComfortAnswer, ConsentBy, Household, Kit
 
 PHOTO_MAX_BYTES = 8_000_000
 PHOTO_MAX_PIXELS = 40_000_000
@@ -281,18 +280,12 @@ class InstallationForm(forms.Form):
 class FollowUpForm(forms.Form):
     bills = forms.ChoiceField(
         label=_("Depuis la pose, vos factures sont"),
-        choices=list(
-            zip(
-                FOLLOW_UP_ANSWERS, [_("plus basses"), _("pareilles"), _("plus hautes")], strict=True
-            )
-        ),
+        choices=BillsAnswer.choices,
         widget=forms.RadioSelect,
     )
     comfort = forms.ChoiceField(
         label=_("Et votre confort chez vous"),
-        choices=list(
-            zip(COMFORT_ANSWERS, [_("meilleur"), _("pareil"), _("moins bon")], strict=True)
-        ),
+        choices=ComfortAnswer.choices,
         widget=forms.RadioSelect,
     )
 

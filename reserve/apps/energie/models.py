@@ -303,6 +303,18 @@ def visit_photo_path(instance, filename: str) -> str:
     return unguessable_name("energie/visits", filename)
 
 
+class BillsAnswer(models.TextChoices):
+    LOWER = "lower", _("plus basses")
+    SAME = "same", _("pareilles")
+    HIGHER = "higher", _("plus hautes")
+
+
+class ComfortAnswer(models.TextChoices):
+    BETTER = "better", _("meilleur")
+    SAME = "same", _("pareil")
+    WORSE = "worse", _("moins bon")
+
+
 class VisitStatus(models.TextChoices):
     OFFERED = "offered", _("Proposée")
     ACCEPTED = "accepted", _("Acceptée")
@@ -338,8 +350,12 @@ class Visit(models.Model):
     saved_kwh_year = models.PositiveIntegerField(default=0)
     precarious = models.BooleanField(null=True)
     follow_up_sent_at = models.DateTimeField(null=True, blank=True)
-    follow_up_bills = models.CharField(_("factures depuis"), max_length=8, blank=True)
-    follow_up_comfort = models.CharField(_("confort depuis"), max_length=8, blank=True)
+    follow_up_bills = models.CharField(
+        _("factures depuis"), max_length=8, blank=True, choices=BillsAnswer.choices
+    )
+    follow_up_comfort = models.CharField(
+        _("confort depuis"), max_length=8, blank=True, choices=ComfortAnswer.choices
+    )
     follow_up_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

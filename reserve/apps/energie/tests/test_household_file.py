@@ -220,3 +220,13 @@ def test_the_private_link_does_not_change_over_time(monkeypatch):
     monkeypatch.setattr(time, "time", lambda: later)
     assert household.token == first
     assert Household.from_token(first) == household
+
+
+@pytest.mark.django_db
+def test_deleting_an_account_deletes_the_file_made_with_its_address(client):
+    person = UserFactory(email="moi@exemple.fr")
+    HouseholdFactory(email="MOI@exemple.fr")
+    other = HouseholdFactory(email="voisin@exemple.fr")
+    client.force_login(person)
+    client.post("/compte/supprimer/", {"confirm_email": person.email})
+    assert list(Household.objects.all()) == [other]
