@@ -18,7 +18,7 @@ from reserve.organisations.models import Organisation
 from . import distribution, messages
 from .forms import AcceptForm, CampaignForm, InstallationForm, KitForm
 from .models import Campaign, Household, Kit, Visit, VisitStatus
-from .permissions import alert_giver_organisations, get_visit_for_volunteer
+from .permissions import get_visit_for_volunteer, organisations_acting_for
 
 staff_required = role_required(Role.STAFF)
 
@@ -28,7 +28,7 @@ def kits(request):
     organisations = (
         Organisation.objects.all()
         if is_staff_member(request.user)
-        else alert_giver_organisations(request.user)
+        else organisations_acting_for(request.user)
     )
     if not organisations.exists():
         raise PermissionDenied(_("Seuls les membres d'un partenaire vérifié déclarent des kits."))

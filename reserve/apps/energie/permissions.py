@@ -52,8 +52,8 @@ def get_household_for_user(user, pk) -> Household:
     return household
 
 
-def alert_giver_organisations(user):
-    """The verified organisations this person may flag households for."""
+def organisations_acting_for(user):
+    """The verified organisations this person may act for: flag households, declare kits."""
     if not user.is_authenticated:
         return Organisation.objects.none()
     organisations = Organisation.objects.filter(memberships__user=user).distinct()

@@ -23,7 +23,7 @@ from reserve.core.lifecycle import TransitionRefused
 from . import distribution, messages, queries, services
 from .forms import STEP_FORMS, ConsentForm, FlagForm, FollowUpForm
 from .models import DpeRecord, Household
-from .permissions import HouseholdVisitor, alert_giver_organisations, get_household_for_user
+from .permissions import HouseholdVisitor, get_household_for_user, organisations_acting_for
 
 
 def index(request):
@@ -225,7 +225,7 @@ def follow_up(request, token):
 
 @login_required
 def flag(request):
-    organisations = alert_giver_organisations(request.user)
+    organisations = organisations_acting_for(request.user)
     if not organisations.exists():
         raise PermissionDenied(
             _("Pour orienter un foyer, il faut être membre d'une structure vérifiée.")
