@@ -47,9 +47,7 @@ def one_round(staff):
     invited = [
         invitations.invite(SYSTEM, slot, UserFactory(is_reservist=True)) for _ in range(INVITED)
     ]
-    applied = [
-        applications.apply(UserFactory(is_reservist=True), slot) for _ in range(APPLICANTS)
-    ]
+    applied = [applications.apply(UserFactory(is_reservist=True), slot) for _ in range(APPLICANTS)]
     actions = [lambda i=i: replies.accept(i.user, i) for i in invited] + [
         lambda a=a: applications.decide(staff, Application.objects.filter(pk=a.pk), accept=True)
         for a in applied
