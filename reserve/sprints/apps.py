@@ -12,7 +12,7 @@ class SprintsConfig(AppConfig):
         "sprints.Measurement",
     ]
     personal_data_exempt = {
-        "sprints.SprintPlan": "only who validated the plan, set to nobody with the account",
+        "sprints.SprintPlan": "who leads the team and who validated the plan, set to nobody",
         "sprints.Deliverable": "only who delivered it, set to nobody with the account",
         "sprints.DeliveryDecision": "the sponsor's decision, its author set to nobody",
         "sprints.Handover": "who filled the sheet, set to nobody with the account",
