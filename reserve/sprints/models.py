@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Confidence, DeliverableKind, DeliveryVerdict, Direction, ImpactAssessment
@@ -19,6 +20,10 @@ USER = settings.AUTH_USER_MODEL
 def monday(day: date) -> date:
     """The ISO week a day belongs to, named by its Monday."""
     return day - timedelta(days=day.weekday())
+
+
+def sprint_url(challenge) -> str:
+    return reverse("sprints:sprint", args=[challenge.pk])
 
 
 class SprintPlan(models.Model):
