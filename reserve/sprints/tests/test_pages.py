@@ -183,6 +183,8 @@ def test_the_staff_board_is_for_staff_only(client, sprint):
 
 
 def test_the_board_shows_a_sprint_at_risk_after_a_check_in(client, sprint):
+    client.force_login(sprint.staff)
+    assert "À surveiller" in client.get("/sprints/tableau/").content.decode()
     client.force_login(sprint.member)
     week = monday(timezone.localdate()).isoformat()
     client.post(url(sprint, "points/"), {"week": week, "progress": "x", "confidence": "off_track"})
