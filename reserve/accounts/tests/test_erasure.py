@@ -43,7 +43,7 @@ KEPT = {
 GENERATED = {
     "core.Notification": {"kind", "url"},
     "challenges.TimelineEvent": {"text"},
-    "lightsoff.Report": {"token", "rule_reference", "explanation", "moderation_reason"},
+    "lightsoff.Report": {"token", "rule_reference", "opening_hours_used", "moderation_reason"},
     "admin.LogEntry": {"object_id"},
     "reservists.Profile": {"search_text"},
 }
@@ -139,7 +139,6 @@ def build_lightsoff_world(person, organisation):
         seen_at=timezone.now(),
         verdict="violation",
         rule_reference="Code de l'environnement",
-        explanation="Interdit la nuit.",
         email=person.email.upper(),
         email_consent=True,
         comment="x",
@@ -148,6 +147,8 @@ def build_lightsoff_world(person, organisation):
         shop=shop, volunteer=person, outcome="positive", notes="x"
     )
     model("lightsoff.TenseDayAlert").objects.create(user=person)
+    model("lightsoff.FollowUp").objects.create(shop=shop, answer="now_off", volunteer=person)
+    model("lightsoff.VolunteerRevocation").objects.create(user=person, reason="x")
     campaign = model("lightsoff.Campaign").objects.create(
         organisation=organisation, title="Nuit", night=date.today(), cities="Bordeaux",
         created_by=person,
