@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "reserve.reservists",
     "reserve.challenges",
     "reserve.teams",
+    "reserve.sprints",
     "reserve.apps.lightsoff",
     "django.contrib.admin",
     "django.contrib.auth",
