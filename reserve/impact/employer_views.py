@@ -125,7 +125,13 @@ def hours_csv(request, pk):
         name = person.profile.user.get_full_name() or person.profile.user.email
         for row in person.rows:
             writer.writerow(
-                [name, row["challenge"], row["beneficiary"], row["hours"], person.cost or ""]
+                [
+                    name,
+                    row["challenge"],
+                    row["beneficiary"],
+                    f"{row['hours']:.2f}",
+                    person.cost or "",
+                ]
             )
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="heures-mecenat-{start}-{end}.csv"'
