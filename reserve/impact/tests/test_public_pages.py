@@ -113,3 +113,10 @@ def test_the_api_is_in_the_openapi_schema(client):
     paths = client.get("/api/openapi.json").json()["paths"]
     assert "/api/impact" in paths
     assert "/api/impact/{slug}" in paths
+
+
+def test_the_challenge_page_links_its_impact_page_once_delivered(client, delivered):
+    page = client.get(delivered.get_absolute_url()).content.decode()
+    assert reverse("impact:challenge", args=["alerte-secheresse"]) in page
+    sprinting = delivered_challenge(slug="sprint", status=Status.IN_SPRINT)
+    assert "/impact/defis/sprint/" not in client.get(sprinting.get_absolute_url()).content.decode()
