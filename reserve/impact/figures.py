@@ -5,15 +5,17 @@ from collections import Counter
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Prefetch, Sum
 from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
 
 from reserve.challenges.choices import Status, Theme
 from reserve.challenges.models import Application, Challenge
-from reserve.sprints.models import HoursEntry, Indicator
+from reserve.sprints import charts
+from reserve.sprints.models import HoursEntry, Indicator, Measurement
 
-from . import charts, rules
+from . import medians as monthly
+from . import rules
 from .models import Visibility
 
 # A challenge has an impact page once its sprint delivered something.
@@ -74,18 +76,11 @@ def visible_team(challenge) -> tuple[list[dict], int]:
     return team, len({m.user_id for m in members})
 
 
-def indicator_series(challenge) -> list[dict]:
-    indicators = Indicator.objects.filter(challenge=challenge).prefetch_related("measurements")
-    series = []
-    for indicator in indicators:
-        measurements = list(indicator.measurements.all())
-        chart = charts.line_chart(
-            [(m.date, float(m.value)) for m in measurements],
-            (indicator.baseline_date, float(indicator.baseline)),
-            float(indicator.target),
-        )
-        series.append({"indicator": indicator, "measurements": measurements, "chart": chart})
-    return series
+def indicator_charts(challenge) -> list[charts.Chart]:
+    """Each indicator drawn by the sprints app's chart, its measurements in the data table."""
+    measurements = Prefetch("measurements", Measurement.objects.order_by("date"))
+    indicators = Indicator.objects.filter(challenge=challenge).prefetch_related(measurements)
+    return charts.charts(indicators)
 
 
 def challenge_impact(challenge) -> dict:
@@ -98,7 +93,7 @@ def challenge_impact(challenge) -> dict:
         "hours": valued_hours(HoursEntry.objects.validated().filter(challenge=challenge)),
         "days_to_team": days_between(challenge.decided_at, challenge.team_formed_at),
         "days_to_delivery": days_between(challenge.sprint_start, challenge.delivered_at),
-        "indicators": indicator_series(challenge),
+        "indicators": indicator_charts(challenge),
         "handover": getattr(challenge, "handover", None),
     }
 
@@ -154,7 +149,7 @@ def medians() -> list[dict]:
         spans["delivery"].append(pair(kickoff, delivered))
     table: dict[date, dict] = {}
     for name, pairs in spans.items():
-        for month, days, count in charts.monthly_medians(pairs):
+        for month, days, count in monthly.monthly_medians(pairs):
             table.setdefault(month, {"month": month})[name] = {"days": days, "count": count}
     return [table[month] for month in sorted(table)]
 

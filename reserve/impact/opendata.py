@@ -28,14 +28,14 @@ def challenge_data(challenge, *, detail: bool = True) -> dict:
     if detail:
         data["indicators"] = [
             {
-                "key": s["indicator"].key,
-                "name": s["indicator"].name,
-                "unit": s["indicator"].unit,
-                "baseline": float(s["indicator"].baseline),
-                "baseline_date": s["indicator"].baseline_date.isoformat(),
-                "target": float(s["indicator"].target),
-                "direction": s["indicator"].direction,
-                "source": s["indicator"].source,
+                "key": chart.indicator.key,
+                "name": chart.indicator.name,
+                "unit": chart.indicator.unit,
+                "baseline": float(chart.indicator.baseline),
+                "baseline_date": chart.indicator.baseline_date.isoformat(),
+                "target": float(chart.indicator.target),
+                "direction": chart.indicator.direction,
+                "source": chart.indicator.source,
                 "measurements": [
                     {
                         "date": m.date.isoformat(),
@@ -43,10 +43,10 @@ def challenge_data(challenge, *, detail: bool = True) -> dict:
                         "source": m.source,
                         "evidence_url": m.evidence_url,
                     }
-                    for m in s["measurements"]
+                    for _x, _y, m in chart.points
                 ],
             }
-            for s in figures.indicator_series(challenge)
+            for chart in figures.indicator_charts(challenge)
         ]
     return data
 

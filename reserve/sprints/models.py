@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Confidence, DeliverableKind, DeliveryVerdict, Direction, ImpactAssessment
@@ -19,6 +20,10 @@ USER = settings.AUTH_USER_MODEL
 def monday(day: date) -> date:
     """The ISO week a day belongs to, named by its Monday."""
     return day - timedelta(days=day.weekday())
+
+
+def sprint_url(challenge) -> str:
+    return reverse("sprints:sprint", args=[challenge.pk])
 
 
 class SprintPlan(models.Model):
@@ -37,13 +42,19 @@ class SprintPlan(models.Model):
         blank=True,
         help_text=_("Qui était là, ce qui a été montré, lien vers l'enregistrement."),
     )
+    lead = models.ForeignKey(
+        USER,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("chef ou cheffe d'équipe"),
+        help_text=_("Poste les points hebdomadaires pour l'équipe et valide les heures."),
+    )
     validated_by = models.ForeignKey(
         USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     validated_at = models.DateTimeField(_("validé le"), null=True, blank=True)
-    # What the periodic reminders already did, so that each is sent once.
-    checkin_reminded_week = models.DateField(null=True, blank=True)
-    impact_reminders_sent = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
@@ -309,3 +320,26 @@ class Handover(models.Model):
 
     def __str__(self):
         return str(self.challenge)
+
+
+class Reminder(models.Model):
+    """A reminder the periodic jobs sent, so that each is sent once: a week's missing check-in
+    (`on` its Monday) or a measurement due after delivery (`on` its due date)."""
+
+    CHECKIN = "checkin"
+    MEASUREMENT = "measurement"
+
+    challenge = models.ForeignKey(
+        "challenges.Challenge", on_delete=models.CASCADE, related_name="sprint_reminders"
+    )
+    kind = models.CharField(max_length=12)
+    on = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["challenge", "kind", "on"], name="one_reminder")
+        ]
+
+    def __str__(self):
+        return f"{self.challenge} {self.kind} {self.on}"

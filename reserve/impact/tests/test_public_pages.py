@@ -54,7 +54,7 @@ def test_an_indicator_has_a_chart_and_a_data_table(client, delivered):
     page = client.get(reverse("impact:challenge", args=["alerte-secheresse"])).content.decode()
     assert "<svg" in page
     assert "<polyline" in page
-    assert "Alertes envoyées : les valeurs" in page
+    assert "Mesures — Alertes envoyées" in page
     assert "420 alertes" in page
 
 
