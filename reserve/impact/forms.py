@@ -16,6 +16,10 @@ def default_period() -> tuple[date, date]:
 class DateInput(forms.DateInput):
     input_type = "date"
 
+    def __init__(self, attrs=None):
+        # A date field takes ISO dates whatever the language: never the localised format.
+        super().__init__(attrs, format="%Y-%m-%d")
+
 
 class PeriodForm(forms.Form):
     start = forms.DateField(label=_("Du"), widget=DateInput)
@@ -36,7 +40,8 @@ class StatementForm(PeriodForm):
     beneficiary = forms.TypedChoiceField(label=_("Organisation bénéficiaire"), coerce=int)
 
     def __init__(self, *args, employees=(), beneficiaries=(), **kwargs):
-        super().__init__(*args, **kwargs)
+        # Shown on the same page as the period filter: its own ids, for its own labels.
+        super().__init__(*args, auto_id="releve_%s", **kwargs)
         self.fields["employee"].choices = [
             (p.user_id, p.user.get_full_name() or p.user.email) for p in employees
         ]
