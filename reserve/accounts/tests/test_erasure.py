@@ -40,6 +40,7 @@ GENERATED = {
     "lightsoff.Report": {"token", "rule_reference", "explanation", "moderation_reason"},
     "admin.LogEntry": {"object_id"},
     "reservists.Profile": {"search_text"},
+    "impact.TimeStatement": {"token", "digest"},
 }
 
 
@@ -87,7 +88,24 @@ def build_world(person, staff):
     LogEntry.objects.log_actions(person.pk, [challenge], CHANGE, change_message="x")
     if apps.is_installed("reserve.apps.lightsoff"):
         build_lightsoff_world(person, challenge.organisation)
+    build_impact_world(person, challenge.organisation)
     return profile
+
+
+def build_impact_world(person, organisation):
+    model("impact.Visibility").objects.create(user=person, on_impact_pages=True)
+    model("impact.HourlyCost").objects.create(employer=organisation, employee=person, amount=50)
+    model("impact.TimeStatement").objects.create(
+        employer=organisation,
+        beneficiary=organisation,
+        employee=person,
+        employee_name=person.get_full_name(),
+        period_start=date.today(),
+        period_end=date.today(),
+        hours=1,
+        digest="0" * 64,
+        issued_at=timezone.now(),
+    )
 
 
 def build_lightsoff_world(person, organisation):
