@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from reserve.challenges.models import Challenge, Status
 from reserve.core.audit import SYSTEM, record
+from reserve.core.caching import invalidate
 from reserve.core.notify import tell
 
 from . import audience
@@ -70,6 +71,7 @@ def post_checkin(user, challenge, data: dict, hours: dict) -> CheckIn:
         week=week.isoformat(),
         flagged=[entry.member_id for entry in flagged if entry.flagged],
     )
+    invalidate("sprints")
     if checkin.blockers.strip() or checkin.help_needed.strip():
         tell(
             [p for p in audience.sponsor_side(challenge) if p.pk != user.pk],
@@ -132,6 +134,7 @@ def resolve_blocker(user, checkin) -> CheckIn:
         checkin.blocker_resolved_at = timezone.now()
         checkin.save(update_fields=["blocker_resolved_at"])
         record(user, "sprint.blocker_resolved", challenge, checkin=checkin.pk)
+        invalidate("sprints")
     return checkin
 
 

@@ -40,6 +40,7 @@ def deliver(user, deliverable, link: str = "", upload=None):
     add_event(challenge, user, _("Livrable livré : %(name)s") % {"name": deliverable.name})
     record(user, "sprint.deliverable_delivered", challenge, deliverable=deliverable.pk)
     invalidate("challenges")
+    invalidate("sprints")
     return deliverable
 
 

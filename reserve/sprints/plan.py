@@ -10,6 +10,7 @@ from reserve.accounts.roles import is_staff_member
 from reserve.challenges.models import Status
 from reserve.challenges.services import add_event
 from reserve.core.audit import record
+from reserve.core.caching import invalidate
 
 from .models import Deliverable, Indicator, SprintPlan
 from .permissions import can_write_plan
@@ -62,7 +63,10 @@ def validate_plan(user, plan: SprintPlan) -> SprintPlan:
 
 
 def _unvalidate(challenge) -> None:
+    """A change to the plan's deliverables or indicators: staff validate it again, and the
+    board (deliverables overdue) is recomputed."""
     SprintPlan.objects.filter(challenge=challenge).update(validated_at=None, validated_by=None)
+    invalidate("sprints")
 
 
 @transaction.atomic

@@ -3,16 +3,20 @@ go through the services; a form with errors comes back on the page with a 400.""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reserve.accounts.roles import Role, is_staff_member, role_required
 from reserve.challenges.lifecycle import LIFECYCLE
 from reserve.challenges.models import Status
+from reserve.core.caching import generation
 
 from . import audience, board, charts, checkins, delivery, impact, plan
 from .forms import (
@@ -43,6 +47,7 @@ from .permissions import (
 
 HANDOVER_STATUSES = (Status.IN_SPRINT, Status.DELIVERED, Status.IMPACT_FOLLOW_UP)
 CHECKINS_SHOWN = 20
+BOARD_SECONDS = 60
 
 
 @login_required
@@ -392,4 +397,11 @@ def add_measurement(request, pk, item):
 
 @role_required(Role.STAFF)
 def staff_board(request):
-    return render(request, "sprints/board.html", {"rows": board.board()})
+    """The table is kept for a minute at most (health changes with time too), and forgotten
+    whenever a sprint's check-ins or deliverables or a challenge's status change."""
+    key = f"sprint-board:{generation('challenges')}:{generation('sprints')}:{get_language()}"
+    table = cache.get(key)
+    if table is None:
+        table = render_to_string("sprints/_board_table.html", {"rows": board.board()})
+        cache.set(key, table, BOARD_SECONDS)
+    return render(request, "sprints/board.html", {"table": table})
