@@ -1,10 +1,11 @@
-"""Demo data: an employer with two confirmed seconded employees and their validated hours, and
-a closed challenge with a complete public impact page. Runs after the sprints app's demo
-(INSTALLED_APPS order) and only adds what that demo left empty.
+"""Demo data: an employer with two confirmed seconded employees and their validated hours.
 
-The challenges demo replays its statuses without a team; a closed challenge no longer takes
-applications through the teams services, so the two employees' seats and weekly hours are written
-as the platform would have stored them during the sprint.
+Runs after the sprints app's demo (INSTALLED_APPS order), which fills the closed challenge
+"Canicule : repérer les personnes isolées" (deliverables, measurements, handover): its public
+impact page is at /impact/defis/canicule-personnes-isolees/. This demo seats the two employees on
+delivered (or later) challenges that still had a free seat, as they stood during the sprint:
+the teams services no longer take members once a challenge is past recruiting, so the seat and
+the weekly hours are written as the platform would have stored them then.
 """
 
 from datetime import timedelta
@@ -13,20 +14,12 @@ from decimal import Decimal
 from django.utils import timezone
 
 from reserve.accounts.models import User
-from reserve.challenges.choices import ApplicationStatus
-from reserve.challenges.models import Application, Challenge
+from reserve.challenges.choices import ApplicationStatus, Status
+from reserve.challenges.models import Application, RoleSlot
 from reserve.organisations.models import Organisation
 from reserve.reservists.models import Engagement, Profile, Secondment
 from reserve.reservists.services import decide_secondment
-from reserve.sprints.models import (
-    CheckIn,
-    Deliverable,
-    Handover,
-    HoursEntry,
-    Indicator,
-    Measurement,
-    monday,
-)
+from reserve.sprints.models import CheckIn, HoursEntry, monday
 
 from . import services
 
@@ -34,7 +27,6 @@ EMPLOYER = "Numéra Conseil"
 EMPLOYER_ADMIN = "mecenat@demo.lareserve.fr"
 EMPLOYEE = "entreprise@demo.lareserve.fr"
 CLOSED = "canicule-personnes-isolees"
-FOLLOW_UP = "covoiturage-rural-soignants"
 WEEKLY_HOURS = (Decimal("6"), Decimal("7.5"), Decimal("5"), Decimal("8"))
 
 
@@ -42,21 +34,20 @@ def seed(options) -> list[str]:
     employer = Organisation.objects.filter(name=EMPLOYER).first()
     admin = User.objects.filter(email=EMPLOYER_ADMIN).first()
     staff = User.objects.filter(is_staff=True, is_active=True).order_by("pk").first()
-    closed = Challenge.objects.filter(slug=CLOSED).first()
-    if None in (employer, admin, staff, closed):
-        return ["Impact: the demo employer, staff or closed challenge is missing, nothing added."]
+    if None in (employer, admin, staff):
+        return ["Impact: the demo employer or staff is missing, nothing added."]
     employees = _seconded(employer, admin)
-    follow_up = Challenge.objects.filter(slug=FOLLOW_UP).first() or closed
     hours = 0
-    for user, challenge in zip(employees, [closed, follow_up], strict=False):
-        hours += _on_team(user, challenge, staff)
-    _impact_page(closed, staff)
+    for user in employees:
+        slot = _seat_of(user) or _free_seat()
+        if slot is not None:
+            hours += _on_team(user, slot, staff)
     if employees:
         services.set_visibility(employees[0], on_impact_pages=True, public_profile=True)
         services.set_hourly_cost(admin, employer, employees[0], Decimal("58.40"))
     return [
         f"Impact: {len(employees)} seconded employees of {EMPLOYER} confirmed, "
-        f"{hours} weekly hours entries validated, impact page of « {closed.title} » filled.",
+        f"{hours} weekly hours entries validated; impact page: /impact/defis/{CLOSED}/",
         f"  employer (mécénat)     {EMPLOYER_ADMIN}",
     ]
 
@@ -76,10 +67,35 @@ def _seconded(employer, admin) -> list[User]:
     return [profile.user for profile in chosen]
 
 
-def _on_team(user, challenge, staff) -> int:
-    slot = challenge.slots.order_by("pk").first()
-    if slot is None:
-        return 0
+def _seat_of(user):
+    application = (
+        Application.objects.accepted()
+        .of_user(user)
+        .filter(slot__challenge__status__in=Status.delivered_or_later())
+        .select_related("slot__challenge")
+        .first()
+    )
+    return application.slot if application else None
+
+
+def _free_seat():
+    """A seat left on a delivered (or later) challenge that had a sprint, the closed one first."""
+    slots = (
+        RoleSlot.objects.with_taken()
+        .filter(
+            challenge__status__in=Status.delivered_or_later(),
+            challenge__sprint_start__isnull=False,
+        )
+        .select_related("challenge")
+        .order_by("challenge__slug", "pk")
+    )
+    free = [slot for slot in slots if slot.seats_left > 0]
+    free.sort(key=lambda slot: slot.challenge.slug != CLOSED)
+    return free[0] if free else None
+
+
+def _on_team(user, slot, staff) -> int:
+    challenge = slot.challenge
     Application.objects.get_or_create(
         slot=slot,
         user=user,
@@ -108,54 +124,3 @@ def _on_team(user, challenge, staff) -> int:
         )
         created += 1
     return created
-
-
-def _impact_page(challenge, staff) -> None:
-    kickoff = challenge.sprint_start or timezone.localdate()
-    if not challenge.deliverables.exists():
-        Deliverable.objects.create(
-            challenge=challenge,
-            name="Registre canicule partagé",
-            kind="service",
-            due_date=kickoff + timedelta(days=28),
-            delivered_at=challenge.delivered_at or timezone.now(),
-            delivered_by=staff,
-            link="https://canicule.demo.lareserve.fr",
-            accepted_at=challenge.delivered_at or timezone.now(),
-        )
-    indicator, created = Indicator.objects.get_or_create(
-        challenge=challenge,
-        key="communes",
-        defaults={
-            "name": "Communes utilisant le registre",
-            "unit": "communes",
-            "baseline": 0,
-            "baseline_date": kickoff,
-            "target": 120,
-            "source": "Comptes actifs du service",
-            "measured_by": "La préfecture du Rhône",
-        },
-    )
-    if created:
-        delivered = (challenge.delivered_at or timezone.now()).date()
-        for months, value in ((1, 34), (3, 81), (6, 132)):
-            Measurement.objects.create(
-                indicator=indicator,
-                date=delivered + timedelta(days=30 * months),
-                value=value,
-                source="Comptes actifs du service",
-                entered_by=staff,
-            )
-    if not Handover.objects.filter(challenge=challenge).exists():
-        Handover.objects.create(
-            challenge=challenge,
-            owner="Préfecture du Rhône, service interministériel de défense et protection civile",
-            licence="EUPL-1.2",
-            hosting="Hébergement de l'État (cloud interne), sauvegardes quotidiennes.",
-            personal_data_and_security="Registre tenu par chaque mairie, accès nominatifs.",
-            impact_assessment="done",
-            impact_assessment_reason="AIPD réalisée avec le DPO de la préfecture.",
-            maintenance_contact="sidpc@rhone.gouv.fr",
-            if_nobody_takes_over="Le code reste publié ; les mairies exportent leur registre.",
-            filled_by=staff,
-        )

@@ -10,7 +10,7 @@ from reserve.sprints.models import HoursEntry
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_gives_an_employer_its_hours_and_a_closed_challenge_its_page(client):
+def test_the_demo_gives_an_employer_its_hours_and_the_closed_challenge_has_its_page(client):
     call_command("seed_demo", reservists=60, challenges=0, verbosity=0)
     employer = Organisation.objects.get(name="Numéra Conseil")
     seconded = Profile.objects.seconded_by(employer)
@@ -21,8 +21,7 @@ def test_the_demo_gives_an_employer_its_hours_and_a_closed_challenge_its_page(cl
     assert Visibility.objects.filter(on_impact_pages=True).count() == 1
     page = client.get(reverse("impact:challenge", args=["canicule-personnes-isolees"]))
     content = page.content.decode()
-    assert "Registre canicule partagé" in content
-    assert "Communes utilisant le registre" in content
-    assert "Emma" in content
+    assert "Communes équipées" in content
+    assert "La passation" in content
     call_command("seed_demo", reservists=60, challenges=0, verbosity=0)
     assert HoursEntry.objects.validated().filter(member__in=members).count() == 8
