@@ -69,11 +69,10 @@ def set_cost(request, pk, user_pk):
 @require_POST
 def issue_statement(request, pk):
     organisation = get_employer_for_user(request.user, pk)
-    people = employers.seconded_hours(organisation, *default_period())
     beneficiaries = employers.beneficiaries(organisation)
     form = StatementForm(
         request.POST,
-        employees=[person.profile for person in people],
+        employees=employers.seconded_profiles(organisation),
         beneficiaries=beneficiaries,
     )
     if form.is_valid():

@@ -45,14 +45,19 @@ def validated_hours(members, start: date, end: date):
     return HoursEntry.objects.validated().filter(member__in=members, week__gte=start, week__lte=end)
 
 
-def seconded_hours(employer, start: date, end: date) -> list[EmployeeHours]:
-    """Each confirmed seconded employee, their validated hours per challenge, and the valuation."""
-    profiles = list(
+def seconded_profiles(employer):
+    """The employees whose secondment the employer confirmed, still with an active account."""
+    return (
         Profile.objects.seconded_by(employer)
         .filter(user__is_active=True)
         .select_related("user")
         .order_by("user__last_name", "user__first_name")
     )
+
+
+def seconded_hours(employer, start: date, end: date) -> list[EmployeeHours]:
+    """Each confirmed seconded employee, their validated hours per challenge, and the valuation."""
+    profiles = list(seconded_profiles(employer))
     people = {p.user_id: EmployeeHours(p) for p in profiles}
     entries = validated_hours(people, start, end)
     rows = (

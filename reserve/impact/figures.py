@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db.models import Count, Prefetch, Sum
 from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from reserve.challenges.choices import Status, Theme
 from reserve.challenges.models import Application, Challenge
@@ -40,7 +41,7 @@ def hours_by_month(entries) -> dict[date, Decimal]:
 
 def valued_hours(entries) -> dict:
     by_month = hours_by_month(entries)
-    today = date.today()
+    today = timezone.localdate()
     assumption = rules.hour_value(today)
     return {
         "hours": sum(by_month.values(), Decimal()),

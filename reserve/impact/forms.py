@@ -2,6 +2,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Visibility
@@ -9,7 +10,7 @@ from .services import MAX_HOURLY_COST
 
 
 def default_period() -> tuple[date, date]:
-    today = date.today()
+    today = timezone.localdate()
     return today.replace(month=1, day=1), today
 
 

@@ -52,20 +52,20 @@ def challenge_data(challenge, *, detail: bool = True) -> dict:
 
 
 def programme_data() -> dict:
-    figures_ = figures.programme()
-    hours = figures_["hours"]
+    programme = figures.programme()
+    hours = programme["hours"]
     return {
-        "reservists_mobilised": figures_["mobilised"],
+        "reservists_mobilised": programme["mobilised"],
         "hours": float(hours["hours"]),
         "value_eur": float(hours["value"]),
         "hour_value_eur": float(hours["hour_value"]),
         "hour_value_source": hours["hour_value_source"],
-        "organisations_helped": figures_["organisations_helped"],
+        "organisations_helped": programme["organisations_helped"],
         "challenges_by_status": [
-            {"status": str(label), "count": count} for label, count in figures_["by_status"]
+            {"status": str(label), "count": count} for label, count in programme["by_status"]
         ],
         "challenges_by_theme": [
-            {"theme": str(label), "count": count} for label, count in figures_["by_theme"]
+            {"theme": str(label), "count": count} for label, count in programme["by_theme"]
         ],
         "monthly_medians": [
             {
@@ -75,9 +75,9 @@ def programme_data() -> dict:
                     for name in ("decision", "team", "delivery")
                 },
             }
-            for row in figures_["medians"]
+            for row in programme["medians"]
         ],
-        "challenges": [challenge_data(c, detail=False) for c in figures_["challenges"]],
+        "challenges": [challenge_data(c, detail=False) for c in programme["challenges"]],
     }
 
 

@@ -18,14 +18,17 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 STYLES = getSampleStyleSheet()
+# A4 less the margins leaves 17 cm: long titles wrap in their column.
+STATEMENT_COLUMNS = [3 * cm, 10 * cm, 3.5 * cm]
+CERTIFICATE_COLUMNS = [8 * cm, 5 * cm, 3.5 * cm]
 
 
 def _text(value, style="BodyText"):
     return Paragraph(escape(str(value)), STYLES[style])
 
 
-def _table(header, rows):
-    table = Table([header, *rows], repeatRows=1, hAlign="LEFT")
+def _table(header, rows, widths):
+    table = Table([header, *rows], repeatRows=1, hAlign="LEFT", colWidths=widths)
     table.setStyle(
         TableStyle(
             [
@@ -60,7 +63,7 @@ def time_statement(statement, verify_url: str) -> bytes:
     rows = [
         [
             date_format(date.fromisoformat(line["week"]), "SHORT_DATE_FORMAT"),
-            line["challenge"][:70],
+            _text(line["challenge"]),
             hours(line["hours"]),
         ]
         for line in statement.lines
@@ -72,7 +75,7 @@ def time_statement(statement, verify_url: str) -> bytes:
         _text(_("Organisation bénéficiaire : %(name)s") % {"name": statement.beneficiary.name}),
         _text(_("Période : du %(start)s au %(end)s") % period),
         Spacer(1, 0.4 * cm),
-        _table([_("Semaine du"), _("Défi"), _("Heures validées")], rows),
+        _table([_("Semaine du"), _("Défi"), _("Heures validées")], rows, STATEMENT_COLUMNS),
         Spacer(1, 0.4 * cm),
         _text(
             _(
@@ -100,7 +103,7 @@ def time_statement(statement, verify_url: str) -> bytes:
 
 
 def certificate(name: str, engagements, total_hours, issued_on) -> bytes:
-    rows = [[e["challenge"][:60], e["role"][:40], hours(e["hours"])] for e in engagements]
+    rows = [[_text(e["challenge"]), _text(e["role"]), hours(e["hours"])] for e in engagements]
     flowables = [
         _text(
             _(
@@ -110,7 +113,7 @@ def certificate(name: str, engagements, total_hours, issued_on) -> bytes:
             % {"name": name}
         ),
         Spacer(1, 0.4 * cm),
-        _table([_("Défi"), _("Rôle"), _("Heures validées")], rows),
+        _table([_("Défi"), _("Rôle"), _("Heures validées")], rows, CERTIFICATE_COLUMNS),
         Spacer(1, 0.4 * cm),
         _text(_("Total des heures validées : %(hours)s") % {"hours": hours(total_hours)}),
     ]
