@@ -12,6 +12,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from e2e.language import french_words
 from e2e.session import logged_in
 from reserve.apps.lightsoff import services
 from reserve.apps.lightsoff.models import ContactAttempt, Report, ShopStatus
@@ -62,7 +63,7 @@ def test_a_newcomer_reports_a_lit_window_at_2_30_and_copies_a_kind_message(
     page.get_by_role("button", name="Voir le verdict").click()
 
     expect(page.get_by_role("heading", name="Infraction probable")).to_be_visible()
-    expect(page.get_by_text("Extinction obligatoire cette nuit de 01:00 à 07:00.")).to_be_visible()
+    expect(page.get_by_text("Extinction obligatoire cette nuit de 1 h à 7 h.")).to_be_visible()
     expect(page.get_by_text("kWh par nuit")).to_be_visible()
     assert_accessible(page)
     page.get_by_text("Hypothèses de calcul").click()
@@ -129,3 +130,40 @@ def test_the_shopkeeper_answers_we_switched_off_and_the_public_figures_change(
 
     page.goto("/lightsoff/impact/")
     expect(answers).to_have_text("1")
+
+
+def test_an_english_reader_reports_a_shop_and_reads_no_french_in_the_verdict_advice_and_letter(
+    live_server, new_page, assert_accessible
+):
+    shop = ShopFactory(name="Night Owl Store", opening_hours="Mo-Sa 10:00-19:00", phone="")
+    last_night = datetime.combine(timezone.localdate() - timedelta(days=1), time(3, 30), PARIS)
+    page = without_tiles(new_page(**AT_NIGHT))
+    page.clock.set_fixed_time(last_night)
+
+    page.goto(f"/lightsoff/commerces/{shop.pk}/signaler/")
+    page.get_by_role("link", name="English").click()
+    page.get_by_label("Shop window").check()
+    page.get_by_role("button", name="See the verdict").click()
+
+    verdict = page.locator(".ls-verdict")
+    expect(verdict.get_by_role("heading", name="Probable breach")).to_be_visible()
+    expect(verdict).to_contain_text("At 3:30, the shop window should be off.")
+    assert french_words(verdict) == []
+    advice = page.locator("section", has=page.get_by_role("heading", name="Take action, kindly"))
+    assert french_words(advice) == [], advice.inner_text()
+    assert_accessible(page)
+    page.get_by_role("button", name="Hand over to the volunteers").click()
+
+    volunteer = logged_in(
+        new_page, live_server, ReservistFactory(), page=without_tiles(new_page(**AT_NIGHT))
+    )
+    volunteer.goto(f"/lightsoff/commerces/{shop.pk}/")
+    volunteer.get_by_role("link", name="English").click()
+    volunteer.goto("/lightsoff/benevoles/")
+    volunteer.get_by_role("button", name="Take Night Owl Store").click()
+    volunteer.get_by_role("link", name="Letter to print (with QR code)").click()
+
+    letter = volunteer.locator(".ls-letter")
+    expect(letter).to_contain_text("from 1:00 to 7:00")
+    assert french_words(letter) == []
+    assert_accessible(volunteer)

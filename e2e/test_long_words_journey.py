@@ -86,7 +86,7 @@ def test_the_invitation_buttons_stay_on_screen(live_server, new_page, challenge,
     staff.get_by_role("button", name="Envoyer les invitations").click()
     expect(staff.get_by_text("Invitations envoyées : 1.")).to_be_visible()
 
-    answer = new_page(viewport=viewport)
+    answer = logged_in(new_page, live_server, ines, viewport=viewport)
     answer.goto(reply_path(ines))
     expect(answer.get_by_role("heading", level=1)).to_contain_text(TITLE_WORD)
     assert_fits(answer, viewport)

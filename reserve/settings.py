@@ -277,6 +277,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Private files (reserve/core/files.py): "django", "nginx" (X-Accel-Redirect) or "sendfile".
+PRIVATE_FILES_SERVER = env_str("PRIVATE_FILES_SERVER", "django")
+PRIVATE_FILES_INTERNAL_URL = env_str("PRIVATE_FILES_INTERNAL_URL", "/private-media/")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -390,6 +393,11 @@ LIGHTSOFF_REPORTS_PER_IP_HOUR = env_int("LIGHTSOFF_REPORTS_PER_IP_HOUR", 30)
 LIGHTSOFF_REPORTS_PER_EMAIL_HOUR = env_int("LIGHTSOFF_REPORTS_PER_EMAIL_HOUR", 10)
 LIGHTSOFF_PHOTO_MAX_BYTES = env_int("LIGHTSOFF_PHOTO_MAX_BYTES", 8_000_000)
 LIGHTSOFF_MAP_CACHE_SECONDS = env_int("LIGHTSOFF_MAP_CACHE_SECONDS", 30)
+LIGHTSOFF_CONFIRMATIONS = env_int("LIGHTSOFF_CONFIRMATIONS", 2)
+LIGHTSOFF_FOLLOW_UPS_PER_IP_HOUR = env_int("LIGHTSOFF_FOLLOW_UPS_PER_IP_HOUR", 20)
+LIGHTSOFF_ABUSE_THRESHOLD = env_int("LIGHTSOFF_ABUSE_THRESHOLD", 3)
+LIGHTSOFF_ABUSE_PER_IP_HOUR = env_int("LIGHTSOFF_ABUSE_PER_IP_HOUR", 20)
+LIGHTSOFF_SHOPKEEPER_ANSWERS_PER_IP_HOUR = env_int("LIGHTSOFF_SHOPKEEPER_ANSWERS_PER_IP_HOUR", 30)
 # EcoWatt from RTE's API (free account, OAuth2 client credentials); unset: file or staff entry.
 RTE_CLIENT_ID = env_str("RTE_CLIENT_ID")
 RTE_CLIENT_SECRET = env_str("RTE_CLIENT_SECRET")

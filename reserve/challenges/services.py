@@ -16,6 +16,7 @@ from reserve.accounts.models import User
 from reserve.accounts.roles import is_staff_member
 from reserve.core.audit import record
 from reserve.core.caching import invalidate
+from reserve.core.files import unguessable_name
 from reserve.core.notify import email, tell
 
 from .lifecycle import LIFECYCLE
@@ -246,9 +247,10 @@ def post_message(user, challenge, body: str, files=()) -> Message:
         raise PermissionDenied(_("Seuls les participants du défi écrivent dans son fil."))
     message = Message.objects.create(challenge=challenge, author=user, body=body.strip())
     for upload in files:
-        Attachment.objects.create(
-            message=message, file=upload, name=upload.name[:200], size=upload.size
-        )
+        shown_name = upload.name[:200]
+        # Stored under a random name: the file is reached only through the permission check.
+        upload.name = unguessable_name("", upload.name)
+        Attachment.objects.create(message=message, file=upload, name=shown_name, size=upload.size)
     mentioned = [p for p in mentioned_participants(challenge, body) if p.pk != user.pk]
     tell(
         mentioned,

@@ -3,13 +3,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reserve.accounts.roles import Role, is_staff_member, role_required
+from reserve.core import files
 from reserve.core.caching import cache_anonymous_page
 from reserve.core.lifecycle import TransitionRefused
 from reserve.core.plugins import citizen_apps_of
@@ -300,10 +300,7 @@ def post_message(request, pk):
 def attachment(request, pk, attachment_pk):
     challenge = get_challenge_for_participant(request.user, pk)
     found = get_object_or_404(Attachment, pk=attachment_pk, message__challenge=challenge)
-    try:
-        return FileResponse(found.file.open("rb"), as_attachment=True, filename=found.name)
-    except FileNotFoundError as error:
-        raise Http404 from error
+    return files.serve(found.file, download_name=found.name, as_attachment=True)
 
 
 @login_required

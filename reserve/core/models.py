@@ -106,7 +106,7 @@ class NotificationQuerySet(models.QuerySet):
 class Notification(models.Model):
     """An in-app notification, shared by every app: a line of text and where it leads.
 
-    Created through `reserve.core.notify.notify`, which also sends the e-mail when there is one.
+    Created through `reserve.core.notify.tell`, which also sends the e-mail unless told not to.
     `kind` names what it is about (e.g. "challenges.mention", "teams.invitation") for filtering.
     """
 

@@ -105,38 +105,6 @@ def render(template: str, context: dict | None, url: str) -> tuple[str, str]:
     return subject, render_to_string(f"{template}.txt", context)
 
 
-def notify(
-    users: Iterable,
-    text: str,
-    url: str = "",
-    *,
-    kind: str = "",
-    email_subject: str | None = None,
-    email_body: str | None = None,
-    essential: bool = True,
-) -> list[Notification]:
-    """Notify each person once in the app and, when a subject or a body is given, by e-mail.
-
-    `url` is where the notification leads (a path on this site). The e-mail's subject defaults
-    to `text` and its body to `text` too. Returns the notifications created.
-    """
-    people = distinct(users)
-    if not people:
-        return []
-    text = str(text)[:TEXT_MAX]
-    created = Notification.objects.bulk_create(
-        Notification(user=person, kind=kind, text=text, url=url) for person in people
-    )
-    forget_unread(person.pk for person in people)
-    if email_subject is not None or email_body is not None:
-        subject = " ".join(str(email_subject if email_subject is not None else text).split())
-        body = str(email_body if email_body is not None else text)
-        for person in people:
-            if wants_email(person, essential=essential):
-                send_mail(subject[:SUBJECT_MAX], body, None, [person.email])
-    return created
-
-
 def distinct(users: Iterable) -> list:
     """The people in `users`, each once (by account, then by address), in their first order."""
     seen_pks, seen_emails, people = set(), set(), []

@@ -34,7 +34,7 @@ def deliver(user, deliverable, link: str = "", upload=None):
         raise ValidationError({"link": _("Donnez un lien ou joignez un fichier.")})
     deliverable.link = link or deliverable.link
     if upload is not None:
-        deliverable.file = upload
+        deliverable.file, deliverable.file_name = upload, upload.name[:200]
     deliverable.delivered_at, deliverable.delivered_by = timezone.now(), user
     deliverable.save()
     add_event(challenge, user, _("Livrable livré : %(name)s") % {"name": deliverable.name})

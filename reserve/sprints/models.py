@@ -12,6 +12,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from reserve.core.files import unguessable_name
+
 from .choices import Confidence, DeliverableKind, DeliveryVerdict, Direction, ImpactAssessment
 
 USER = settings.AUTH_USER_MODEL
@@ -20,6 +22,10 @@ USER = settings.AUTH_USER_MODEL
 def monday(day: date) -> date:
     """The ISO week a day belongs to, named by its Monday."""
     return day - timedelta(days=day.weekday())
+
+
+def deliverable_path(deliverable, filename: str) -> str:
+    return unguessable_name("sprints/deliverables", filename)
 
 
 def sprint_url(challenge) -> str:
@@ -83,7 +89,9 @@ class Deliverable(models.Model):
         USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     link = models.URLField(_("lien"), max_length=500, blank=True)
-    file = models.FileField(_("fichier"), upload_to="sprints/deliverables/%Y/%m/", blank=True)
+    # Private: served only by the sprint's view (reserve/core/files.py), under the name it had.
+    file = models.FileField(_("fichier"), upload_to=deliverable_path, blank=True)
+    file_name = models.CharField(_("nom du fichier"), max_length=200, blank=True)
     accepted_at = models.DateTimeField(_("accepté le"), null=True, blank=True)
 
     class Meta:

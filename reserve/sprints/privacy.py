@@ -1,11 +1,12 @@
 """What the sprints app holds about a person: export and erasure (see reserve.core.privacy).
 
-Hours given are the person's and go with the account (they cascade). Check-ins, comments,
-deliverables, measurements, decisions and the handover are the team's work and stay, with their
-author set to nobody by the account deletion and the person's identifiers redacted from the text.
+Hours given are the person's and go with the account (they cascade). A comment is the person's
+words, replaced like a message of the challenge's thread. Check-ins, deliverables, measurements,
+decisions and the handover are the team's and the sponsor's record of the sprint: they stay,
+their author set to nobody by the account deletion, the person's identifiers redacted.
 """
 
-from reserve.core.privacy import identity_of, redact_rows
+from reserve.core.privacy import REDACTED, identity_of, redact_rows
 
 from .models import CheckIn, CheckInComment, HoursEntry, Measurement
 
@@ -45,5 +46,6 @@ def export(user) -> dict:
 
 def forget(user) -> None:
     identity = identity_of(user)
+    CheckInComment.objects.filter(author=user).update(body=REDACTED)
     redact_rows(CheckIn.objects.all(), identity, ["progress", "blockers", "help_needed"])
-    redact_rows(CheckInComment.objects.all(), identity, ["body"])
+    redact_rows(CheckInComment.objects.exclude(author=user), identity, ["body"])

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from reserve.accounts.roles import Role, is_staff_member, role_required
 from reserve.challenges.lifecycle import LIFECYCLE
 from reserve.challenges.models import Status
+from reserve.core import files
 from reserve.core.caching import generation
 
 from . import audience, board, charts, checkins, delivery, impact, plan
@@ -319,16 +320,7 @@ def deliverable_file(request, pk, item):
     """Deliverables' files are private to the team in the wide sense, served through this view."""
     challenge = get_sprint_challenge(request.user, pk)
     deliverable = get_object_or_404(Deliverable, pk=item, challenge=challenge)
-    if not deliverable.file:
-        raise Http404
-    try:
-        return FileResponse(
-            deliverable.file.open("rb"),
-            as_attachment=True,
-            filename=deliverable.file.name.rsplit("/", 1)[-1],
-        )
-    except FileNotFoundError as error:
-        raise Http404 from error
+    return files.serve(deliverable.file, download_name=deliverable.file_name, as_attachment=True)
 
 
 @login_required

@@ -32,12 +32,18 @@ KEPT = {
     "lightsoff.Shop": "a shop's name and address are the shop's",
     "lightsoff.Campaign": "a night of action is its organisation's",
     "teams.TeamLink": "a link shared with the team is the team's",
+    "sprints.SprintPlan": "a sprint plan is the team's and the sponsor's",
+    "sprints.CheckIn": "a check-in is the team's weekly record; names in it are redacted",
+    "sprints.Deliverable": "a deliverable is the team's work",
+    "sprints.Measurement": "a measurement is the indicator's public figure",
+    "sprints.DeliveryDecision": "a delivery decision is the sponsoring organisation's",
+    "sprints.Handover": "a handover sheet is the sponsoring organisation's",
 }
 # Fields of those rows that the platform or the staff wrote, not the person.
 GENERATED = {
     "core.Notification": {"kind", "url"},
     "challenges.TimelineEvent": {"text"},
-    "lightsoff.Report": {"token", "rule_reference", "explanation", "moderation_reason"},
+    "lightsoff.Report": {"token", "rule_reference", "opening_hours_used", "moderation_reason"},
     "admin.LogEntry": {"object_id"},
     "reservists.Profile": {"search_text"},
     "impact.TimeStatement": {"token", "digest"},
@@ -86,6 +92,7 @@ def build_world(person, staff):
     record(person, "account.profile_updated", person, fields=["phone"])
     Notification.objects.create(user=person, text="x")
     LogEntry.objects.log_actions(person.pk, [challenge], CHANGE, change_message="x")
+    build_sprints_world(person, challenge)
     if apps.is_installed("reserve.apps.lightsoff"):
         build_lightsoff_world(person, challenge.organisation)
     build_impact_world(person, challenge.organisation)
@@ -108,6 +115,38 @@ def build_impact_world(person, organisation):
     )
 
 
+def build_sprints_world(person, challenge):
+    today = timezone.localdate()
+    model("sprints.SprintPlan").objects.create(
+        challenge=challenge, goal="x", success_criteria="x", lead=person, validated_by=person
+    )
+    checkin = model("sprints.CheckIn").objects.create(
+        challenge=challenge, author=person, week=today, progress="x", blockers="x"
+    )
+    model("sprints.CheckInComment").objects.create(checkin=checkin, author=person, body="x")
+    model("sprints.HoursEntry").objects.create(
+        checkin=checkin, challenge=challenge, member=person, week=today, hours=5
+    )
+    model("sprints.Deliverable").objects.create(
+        challenge=challenge, name="x", kind="service", due_date=today, delivered_by=person
+    )
+    indicator = model("sprints.Indicator").objects.create(
+        challenge=challenge, key="x", name="x", unit="x", baseline=0, baseline_date=today,
+        target=1, source="x", measured_by="x",
+    )  # fmt: skip
+    model("sprints.Measurement").objects.create(
+        indicator=indicator, date=today, value=1, source="x", entered_by=person
+    )
+    model("sprints.DeliveryDecision").objects.create(
+        challenge=challenge, verdict="accepted", decided_by=person
+    )
+    model("sprints.Handover").objects.create(
+        challenge=challenge, owner="x", hosting="x", personal_data_and_security="x",
+        impact_assessment="done", impact_assessment_reason="x", maintenance_contact="x",
+        if_nobody_takes_over="x", filled_by=person,
+    )  # fmt: skip
+
+
 def build_lightsoff_world(person, organisation):
     from reserve.apps.lightsoff.tests.factories import ShopFactory
 
@@ -118,7 +157,6 @@ def build_lightsoff_world(person, organisation):
         seen_at=timezone.now(),
         verdict="violation",
         rule_reference="Code de l'environnement",
-        explanation="Interdit la nuit.",
         email=person.email.upper(),
         email_consent=True,
         comment="x",
@@ -127,6 +165,8 @@ def build_lightsoff_world(person, organisation):
         shop=shop, volunteer=person, outcome="positive", notes="x"
     )
     model("lightsoff.TenseDayAlert").objects.create(user=person)
+    model("lightsoff.FollowUp").objects.create(shop=shop, answer="now_off", volunteer=person)
+    model("lightsoff.VolunteerRevocation").objects.create(user=person, reason="x")
     campaign = model("lightsoff.Campaign").objects.create(
         organisation=organisation, title="Nuit", night=date.today(), cities="Bordeaux",
         created_by=person,

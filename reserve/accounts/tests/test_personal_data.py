@@ -45,7 +45,6 @@ def test_the_download_holds_invitations_reports_and_emails_sent(client, user):
         seen_at=timezone.now(),
         verdict="violation",
         rule_reference="R. 583-4",
-        explanation="Interdit.",
         email=user.email.upper(),
         comment="Tout est allumé",
     )

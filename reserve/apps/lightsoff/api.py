@@ -6,8 +6,6 @@ from typing import Literal
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db.models import F, TextField, Value
 from django.db.models.functions import Cast, JSONArray, JSONObject
 from django.http import HttpResponse, JsonResponse
@@ -17,7 +15,8 @@ from ninja import Query, Router, Schema, Status
 
 from reserve.core.clients import client_ip
 
-from . import queries, rules, rules_data, services
+from . import explain, queries, rules, services
+from . import stats as figures
 from .models import Shop, ShopStatus
 
 router = Router(tags=["lightsoff"])
@@ -58,6 +57,7 @@ def field_error(field: str, message: str, status: int = 422):
     response={200: VerdictOut, 422: ErrorOut},
     summary="Verdict légal pour un éclairage vu allumé",
     description=(
+        "Explication et résumé de la règle dans la langue demandée (Accept-Language : fr, en). "
         "element: vitrine, interieur, enseigne ou publicite. at: ISO 8601 (sans décalage : "
         "heure de Paris ; par défaut maintenant). opening_hours: syntaxe OpenStreetMap. "
         "commune: code INSEE. La plage interdite est celle de la nuit contenant `at` "
@@ -75,10 +75,10 @@ def verdict(request, params: Query[VerdictQuery]):
     except rules.InvalidInput as invalid:
         every = getattr(invalid, "errors", [invalid])
         return Status(
-            422, {"errors": [{"field": e.field, "message": str(e.message)} for e in every]}
+            422, {"errors": [{"field": e.field, "message": explain.error_text(e)} for e in every]}
         )
     # Already in the documented shape: skip re-validating it against VerdictOut.
-    return JsonResponse(result.as_dict())
+    return JsonResponse(explain.explained(result).as_api())
 
 
 def parse_bbox(text: str) -> tuple[float, float, float, float]:
@@ -159,47 +159,32 @@ class ReportOut(Schema):
     summary="Signaler un commerce éclairé",
 )
 def submit_report(request, payload: ReportIn):
-    if services.hit_rate_limit(
-        "report-ip", client_ip(request), settings.LIGHTSOFF_REPORTS_PER_IP_HOUR
-    ):
-        return field_error("__all__", _("Trop de signalements depuis cette connexion."), 429)
-    email = payload.email.strip().lower()
-    if email:
-        try:
-            validate_email(email)
-        except ValidationError:
-            return field_error("email", _("Saisissez une adresse e-mail valide."))
-        if not payload.consent:
-            return field_error("consent", _("L'e-mail n'est gardé qu'avec votre accord."))
-        limit = settings.LIGHTSOFF_REPORTS_PER_EMAIL_HOUR
-        if services.hit_rate_limit("report-email", email, limit):
-            return field_error("email", _("Trop de signalements avec cette adresse."), 429)
     shop = Shop.objects.public().filter(pk=payload.shop_id).first()
     if shop is None:
         return field_error("shop_id", _("Commerce introuvable."), 404)
-    if payload.element not in rules_data.ELEMENTS:
-        choices = ", ".join(rules_data.ELEMENTS)
-        return field_error("element", _("Choisissez parmi : %(choices)s.") % {"choices": choices})
     try:
         seen_at = rules.paris_time(payload.seen_at) if payload.seen_at else timezone.now()
         report = services.report_lit_shop(
             shop,
             element=payload.element,
             seen_at=seen_at,
-            email=email,
+            email=payload.email,
             consent=payload.consent,
+            client=client_ip(request),
         )
     except rules.InvalidInput as error:
-        return field_error("seen_at" if error.field == "at" else error.field, error.message)
+        field = "seen_at" if error.field == "at" else error.field
+        return field_error(field, explain.error_text(error))
     except services.ServiceError as error:
         field, messages = next(iter(error.message_dict.items()))
-        return field_error(field, messages[0])
-    result = services.shop_verdict(shop, report.element, report.seen_at)
+        return field_error(
+            field, messages[0], 429 if isinstance(error, services.RateLimited) else 422
+        )
     return Status(
         201,
         {
             "token": report.token,
-            "verdict": result.as_dict(),
+            "verdict": explain.stored(report).as_api(),
             "kwh_per_night": report.kwh_per_night,
             "eur_per_year": report.eur_per_year,
             "kg_co2_per_year": report.kg_co2_per_year,
@@ -217,10 +202,10 @@ def submit_report(request, payload: ReportIn):
 )
 def stats(request):
     return {
-        "counters": {f["key"]: f["value"] for f in queries.impact_figures()},
+        "counters": {f["key"]: f["value"] for f in figures.impact_figures()},
         "by_city": [
             {k: row[k] for k in ("city", "commune", "departement", "reported", "off", "kwh")}
-            for row in queries.by_city()
+            for row in figures.by_city()
         ],
     }
 

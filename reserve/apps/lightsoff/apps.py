@@ -51,6 +51,8 @@ class LightsOffConfig(CitizenApp):
         "lightsoff.ContactAttempt",
         "lightsoff.TenseDayAlert",
         "lightsoff.Campaign",
+        "lightsoff.FollowUp",
+        "lightsoff.VolunteerRevocation",
     ]
 
     @property
@@ -72,7 +74,7 @@ class LightsOffConfig(CitizenApp):
 
     def impact_figures(self) -> list[dict]:
         """Its public figures as LightsOff's own pages show them: key, label, value."""
-        from .queries import impact_figures
+        from .stats import impact_figures
 
         return impact_figures()
 

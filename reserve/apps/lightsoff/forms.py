@@ -1,10 +1,8 @@
 import io
-from datetime import timedelta
 
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import InMemoryUploadedFile
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
@@ -59,28 +57,18 @@ class ReportForm(forms.Form):
         required=False,
         help_text=_("Pour vous inviter à repasser voir si le commerce a éteint."),
     )
-    consent = forms.BooleanField(
-        label=_("J'accepte d'être recontacté(e) à ce sujet ; l'e-mail est effacé après 90 jours."),
-        required=False,
-    )
+    consent = forms.BooleanField(required=False)
 
-    def clean_seen_at(self):
-        seen_at = self.cleaned_data["seen_at"]
-        if seen_at > timezone.now() + timedelta(minutes=5):
-            raise forms.ValidationError(_("Cette date est dans le futur."))
-        if seen_at < timezone.now() - timedelta(days=30):
-            raise forms.ValidationError(_("Signalez ce que vous avez vu ces 30 derniers jours."))
-        return seen_at
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The retention is a setting: the promise reads it, never a number written here.
+        self.fields["consent"].label = _(
+            "J'accepte d'être recontacté(e) à ce sujet ; l'e-mail est effacé après %(days)s jours."
+        ) % {"days": settings.LIGHTSOFF_PURGE_DAYS}
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
         return clean_photo(photo) if photo else None
-
-    def clean(self):
-        data = super().clean()
-        if data.get("email") and not data.get("consent"):
-            self.add_error("consent", _("Cochez la case pour que nous puissions vous écrire."))
-        return data
 
 
 class ShopForm(forms.Form):

@@ -1,6 +1,7 @@
 """LightsOff state: shops, reports, contacts, shopkeeper answers, and the rule data staff enter."""
 
 import secrets
+import uuid
 from datetime import time
 
 from django.conf import settings
@@ -8,12 +9,18 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from reserve.core.files import unguessable_name
+
 from . import rules_data
 from .queries import ShopQuerySet
 
 
 def new_token() -> str:
     return secrets.token_urlsafe(24)
+
+
+def photo_path(report, filename: str) -> str:
+    return unguessable_name("lightsoff/photos", filename)
 
 
 class Element(models.TextChoices):
@@ -131,20 +138,29 @@ class Moderation(models.TextChoices):
 
 class Report(models.Model):
     shop = models.ForeignKey(Shop, on_delete=models.CASCADE, related_name="reports")
+    # The token is the reporter's secret (result page, follow-up); public pages use public_id.
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     element = models.CharField(_("ce qui est allumé"), max_length=12, choices=Element.choices)
     seen_at = models.DateTimeField(_("vu allumé le"))
+    # The verdict as decided when the report was made, worded again in each reader's language
+    # (explain.stored): message keys and parameters, never a finished sentence.
     verdict = models.CharField(max_length=12, choices=Verdicts.choices)
-    rule_reference = models.CharField(max_length=300)
-    explanation = models.TextField()
+    rule_reference = models.CharField(max_length=300, blank=True)
+    rule_summary = models.JSONField(default=list, blank=True)
+    explanation_lines = models.JSONField(default=list, blank=True)
+    night_of = models.DateField(null=True, blank=True)
     forbidden_from = models.TimeField(null=True, blank=True)
     forbidden_until = models.TimeField(null=True, blank=True)
+    forbidden_hours = models.FloatField(default=0)
+    opening_hours_used = models.CharField(max_length=255, blank=True)
     kwh_per_night = models.FloatField(default=0)
     kwh_per_year = models.FloatField(default=0)
     eur_per_year = models.FloatField(default=0)
     kg_co2_per_year = models.FloatField(default=0)
     comment = models.CharField(_("commentaire"), max_length=500, blank=True)
-    photo = models.ImageField(upload_to="lightsoff/%Y/%m/", blank=True)
+    # Private until moderated: served by the `photo` view, never from a public address.
+    photo = models.ImageField(upload_to=photo_path, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     email_consent = models.BooleanField(default=False)
     action = models.CharField(max_length=12, choices=Action.choices, blank=True)
@@ -227,9 +243,30 @@ class FollowUpAnswer(models.TextChoices):
 
 
 class FollowUp(models.Model):
+    """What someone saw when going back at night: from a report's link or a volunteer's page."""
+
     shop = models.ForeignKey(Shop, on_delete=models.CASCADE, related_name="follow_ups")
     answer = models.CharField(max_length=12, choices=FollowUpAnswer.choices)
+    report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.CASCADE)
+    volunteer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    night = models.DateField(null=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "night"],
+                condition=models.Q(report__isnull=False),
+                name="lightsoff_follow_up_once_a_night_per_report",
+            ),
+            models.UniqueConstraint(
+                fields=["volunteer", "shop", "night"],
+                condition=models.Q(volunteer__isnull=False),
+                name="lightsoff_follow_up_once_a_night_per_volunteer",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.shop} — {self.get_answer_display()}"
@@ -247,6 +284,8 @@ class AbuseReport(models.Model):
     shop = models.ForeignKey(Shop, on_delete=models.CASCADE, related_name="abuse_reports")
     report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.CASCADE)
     reason = models.CharField(_("motif"), max_length=20, choices=AbuseReason.choices)
+    # A keyed hash of the flagger's address: tells independent flags apart, keeps no address.
+    flagger = models.CharField(max_length=64, blank=True, editable=False)
     resolved = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -312,6 +351,26 @@ class Derogation(models.Model):
             valid_from=self.valid_from,
             valid_until=self.valid_until,
         )
+
+
+class VolunteerRevocation(models.Model):
+    """The programme withdrew a person's access to the volunteers' contact queue."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lightsoff_revocation"
+    )
+    reason = models.CharField(_("motif"), max_length=300)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("accès retiré à la file des bénévoles")
+        verbose_name_plural = _("accès retirés à la file des bénévoles")
+
+    def __str__(self):
+        return str(self.user)
 
 
 class TenseDayAlert(models.Model):

@@ -9,7 +9,15 @@ from django.db.models.functions import Lower
 
 from reserve.core.privacy import identity_of
 
-from .models import Campaign, ContactAttempt, Report, Shop, TenseDayAlert
+from .models import (
+    Campaign,
+    ContactAttempt,
+    FollowUp,
+    Report,
+    Shop,
+    TenseDayAlert,
+    VolunteerRevocation,
+)
 
 
 def export(user) -> dict:
@@ -38,6 +46,14 @@ def export(user) -> dict:
             "nights_of_action": [c.title for c in user.lightsoff_campaigns.all()],
             "nights_organised": [c.title for c in Campaign.objects.filter(created_by=user)],
             "tense_day_alert": TenseDayAlert.objects.filter(user=user).exists(),
+            "follow_ups": [
+                {"shop": f.shop.name, "answer": f.answer, "night": f.night}
+                for f in FollowUp.objects.filter(volunteer=user).select_related("shop")
+            ],
+            "queue_access_withdrawn": [
+                {"reason": r.reason, "date": r.created_at}
+                for r in VolunteerRevocation.objects.filter(user=user)
+            ],
         }
     }
 

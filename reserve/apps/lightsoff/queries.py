@@ -1,13 +1,12 @@
-"""Reads: QuerySet methods and the public impact figures."""
+"""Reads: QuerySet methods and geometry. Imports no model (models import this module)."""
 
 import math
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 # Metres per degree of latitude; a degree of longitude is that times cos(latitude).
 METRES_PER_DEGREE = 111_320
@@ -62,71 +61,6 @@ class ShopQuerySet(models.QuerySet):
         ).order_by("-is_violation", "-report_count", "-never_contacted", "last_reported_at")
 
 
-def impact_figures() -> list[dict]:
-    """The public counters of LightsOff, each with its key, French label and value."""
-    from .models import Report, Shop, ShopkeeperAnswer, ShopStatus
-
-    reported = Shop.objects.public().exclude(status=ShopStatus.LISTED)
-    off = reported.filter(status=ShopStatus.CONFIRMED_OFF)
-    avoided = off.aggregate(
-        kwh=Sum("kwh_per_year"), eur=Sum("eur_per_year"), co2=Sum("kg_co2_per_year")
-    )
-    reached = (
-        reported.filter(Q(last_contacted_at__isnull=False) | Q(answers__isnull=False))
-        .distinct()
-        .count()
-    )
-    answers = ShopkeeperAnswer.objects.values("shop").distinct().count()
-    return [
-        {"key": "reports", "label": _("signalements de commerces éclairés"),
-         "value": Report.objects.exclude(moderation="hidden").count()},
-        {"key": "confirmed_off", "label": _("commerces éteints"), "value": off.count()},
-        {"key": "shops_reported", "label": _("commerces signalés"), "value": reported.count()},
-        {"key": "shops_reached", "label": _("commerces contactés"), "value": reached},
-        {"key": "answers", "label": _("réponses de commerçants"), "value": answers},
-        {"key": "kwh_avoided", "label": _("kWh évités par an"),
-         "value": round(avoided["kwh"] or 0)},
-        {"key": "eur_avoided", "label": _("euros économisés par an"),
-         "value": round(avoided["eur"] or 0)},
-        {"key": "co2_avoided", "label": _("kg de CO2 évités par an"),
-         "value": round(avoided["co2"] or 0)},
-    ]  # fmt: skip
-
-
-def by_city() -> list[dict]:
-    from .models import Shop, ShopStatus
-
-    rows = (
-        Shop.objects.public()
-        .exclude(status=ShopStatus.LISTED)
-        .values("city", "commune")
-        .annotate(
-            reported=Count("pk"),
-            off=Count("pk", filter=Q(status=ShopStatus.CONFIRMED_OFF)),
-            kwh=Sum("kwh_per_year", filter=Q(status=ShopStatus.CONFIRMED_OFF)),
-        )
-        .order_by("-reported", "city")
-    )
-    return [
-        {**row, "departement": row["commune"][:2], "kwh": round(row["kwh"] or 0)} for row in rows
-    ]
-
-
-def reports_by_month() -> list[dict]:
-    from django.db.models.functions import TruncMonth
-
-    from .models import Report
-
-    rows = (
-        Report.objects.exclude(moderation="hidden")
-        .annotate(month=TruncMonth("created_at"))
-        .values("month")
-        .annotate(count=Count("pk"))
-        .order_by("month")
-    )
-    return [{"month": row["month"], "count": row["count"]} for row in rows]
-
-
 def grid_cells(shops: models.QuerySet, cell: float, statuses: list[str]) -> list[dict]:
     """Shops grouped on a grid of `cell` degrees, in one GROUP BY query (SQLite and PostgreSQL).
 
@@ -162,19 +96,3 @@ def grid_cells(shops: models.QuerySet, cell: float, statuses: list[str]) -> list
         .order_by("j", "i")
     )
     return list(rows)
-
-
-def reported_extent() -> list[list[float]] | None:
-    """[[south, west], [north, east]] of the shops on the impact map, None when there are none."""
-    from django.db.models import Max, Min
-
-    from .models import Shop, ShopStatus
-
-    box = (
-        Shop.objects.public()
-        .exclude(status=ShopStatus.LISTED)
-        .aggregate(south=Min("lat"), west=Min("lon"), north=Max("lat"), east=Max("lon"))
-    )
-    if box["south"] is None:
-        return None
-    return [[box["south"], box["west"]], [box["north"], box["east"]]]

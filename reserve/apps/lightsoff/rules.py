@@ -1,8 +1,10 @@
 """Is this light, seen lit at this moment, against the night-lighting rules?
 
-Pure module (no Django import): plain data in, an explainable `Verdict` out. The rules and the
-French wording live in `rules_data`. All instants are computed in UTC so that "1 h after" and the
-length of a night stay right across daylight-saving changes; wall-clock times are Europe/Paris.
+Pure module (no Django import): plain data in, an explainable `Verdict` out. The rules live in
+`rules_data`; the explanation is a list of messages (a key and its parameters: times as "HH:MM",
+dates as ISO text) that the Django layer (`explain.py`) words in the reader's language.
+All instants are computed in UTC so that "1 h after" and the length of a night stay right across
+daylight-saving changes; wall-clock times are Europe/Paris.
 """
 
 import re
@@ -10,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from opening_hours import OpeningHours, ParserError, State
@@ -18,26 +21,32 @@ from . import rules_data as data
 
 PARIS = ZoneInfo(data.TIMEZONE)
 NOON = time(12)
-_MSG = data.MESSAGES
 _INSEE = re.compile(r"\d[\dAB]\d{3}")
 _PARSER_POSITION = re.compile(r"--> *\d+:(\d+)")
 
 
-class InvalidInput(ValueError):
-    """A value the verdict cannot use. `field` names the parameter, `message` is in French."""
+class Msg(NamedTuple):
+    """One sentence to say: a message key and its parameters (JSON-ready)."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
+    key: str
+    params: dict = {}
+
+
+class InvalidInput(ValueError):
+    """A value the verdict cannot use: `field` names the parameter, `msg` says what is wrong."""
+
+    def __init__(self, field: str, key: str, **params) -> None:
+        super().__init__(key)
         self.field = field
-        self.message = message
+        self.msg = Msg(key, params)
 
 
 class InvalidInputs(InvalidInput):
     """Several values the verdict cannot use: `errors` has one `InvalidInput` per field; `field`
-    and `message` are the first one's."""
+    and `msg` are the first one's."""
 
     def __init__(self, errors: list[InvalidInput]) -> None:
-        super().__init__(errors[0].field, errors[0].message)
+        super().__init__(errors[0].field, errors[0].msg.key, **errors[0].msg.params)
         self.errors = errors
 
 
@@ -62,15 +71,17 @@ def checked(**checks: Callable[[], object]) -> dict[str, object]:
 class InvalidOpeningHours(InvalidInput):
     """Opening hours that are not in OSM `opening_hours` syntax; `detail` is the parser's report."""
 
-    def __init__(self, message: str, detail: str = "") -> None:
-        super().__init__("opening_hours", message)
+    def __init__(self, key: str, detail: str = "", **params) -> None:
+        super().__init__("opening_hours", key, **params)
         self.detail = detail
 
 
 @dataclass(frozen=True)
 class RuleRef:
+    """The text applied (`reference`, its official title; "" when none is known) and its gist."""
+
     reference: str
-    summary: str
+    summary: Msg
 
 
 @dataclass(frozen=True)
@@ -85,12 +96,17 @@ class Verdict:
 
     status: str
     rule: RuleRef
-    explanation: str
+    lines: tuple[Msg, ...]
     element: str
     night_of: date
     window_start: datetime | None
     window_end: datetime | None
-    hours_known: bool
+    # The opening hours the verdict used, in OSM syntax; None when unknown.
+    hours: str | None
+
+    @property
+    def hours_known(self) -> bool:
+        return self.hours is not None
 
     @property
     def forbidden_from(self) -> time | None:
@@ -108,14 +124,17 @@ class Verdict:
         length = self.window_end.astimezone(UTC) - self.window_start.astimezone(UTC)
         return length / timedelta(hours=1)
 
-    def as_dict(self) -> dict[str, object]:
-        """The public API shape: verdict, forbidden_from/until as "HH:MM" or None, rule, text."""
+    def as_data(self) -> dict[str, object]:
+        """Everything a reader needs to word the verdict later, as JSON-ready values."""
         return {
             "verdict": self.status,
             "forbidden_from": _hhmm(self.forbidden_from),
             "forbidden_until": _hhmm(self.forbidden_until),
-            "rule": {"reference": self.rule.reference, "summary": self.rule.summary},
-            "explanation": self.explanation,
+            "forbidden_hours": self.forbidden_hours,
+            "night_of": self.night_of.isoformat(),
+            "hours": self.hours,
+            "rule": {"reference": self.rule.reference, "summary": list(self.rule.summary)},
+            "lines": [list(line) for line in self.lines],
         }
 
 
@@ -170,12 +189,11 @@ def parse_opening_hours(value: str | OpeningHours | None) -> OpeningHours | None
     if value is None or isinstance(value, OpeningHours):
         return value
     if not isinstance(value, str):
-        raise InvalidOpeningHours(_MSG["error.opening_hours.type"])
+        raise InvalidOpeningHours("error.opening_hours.type")
     text = value.strip()
     if len(text) > data.OPENING_HOURS_MAX_LENGTH:
-        max_length = data.OPENING_HOURS_MAX_LENGTH
         raise InvalidOpeningHours(
-            _MSG["error.opening_hours.length"].format(length=len(text), max=max_length)
+            "error.opening_hours.length", length=len(text), max=data.OPENING_HOURS_MAX_LENGTH
         )
     if not text:
         return None
@@ -191,9 +209,9 @@ def paris_time(at: datetime | str) -> datetime:
         try:
             at = datetime.fromisoformat(at.strip())
         except ValueError as error:
-            raise InvalidInput("at", _MSG["error.at"]) from error
+            raise InvalidInput("at", "error.at") from error
     if not isinstance(at, datetime):
-        raise InvalidInput("at", _MSG["error.at"])
+        raise InvalidInput("at", "error.at")
     return at.replace(tzinfo=PARIS) if at.tzinfo is None else at.astimezone(PARIS)
 
 
@@ -208,8 +226,7 @@ def night_of(moment: datetime) -> date:
 
 def _choice(field: str, value: str, choices: tuple[str, ...]) -> str:
     if value not in choices:
-        message = _MSG["error.choice"].format(value=value, choices=", ".join(choices))
-        raise InvalidInput(field, message)
+        raise InvalidInput(field, "error.choice", value=str(value), choices=", ".join(choices))
     return value
 
 
@@ -219,21 +236,20 @@ def check_element(element: str) -> str:
 
 def check_commune(commune: str | None) -> str | None:
     if commune is not None and not _INSEE.fullmatch(commune):
-        raise InvalidInput("commune", _MSG["error.commune"])
+        raise InvalidInput("commune", "error.commune")
     return commune
 
 
 def _ecowatt(signal: int | None) -> int | None:
     if signal is not None and (isinstance(signal, bool) or signal not in data.ECOWATT_VALUES):
-        raise InvalidInput("ecowatt", _MSG["error.ecowatt"])
+        raise InvalidInput("ecowatt", "error.ecowatt")
     return signal
 
 
 def _invalid_opening_hours(text: str, detail: str) -> InvalidOpeningHours:
     position = _PARSER_POSITION.search(detail)
     column = position.group(1) if position else "?"
-    message = _MSG["error.opening_hours"].format(value=text, column=column)
-    return InvalidOpeningHours(message, detail)
+    return InvalidOpeningHours("error.opening_hours", detail, value=text, column=column)
 
 
 # --- time spans -----------------------------------------------------------------------------
@@ -375,39 +391,36 @@ class _Case:
         # Advertising inside premises is outside the national rule (L581-2), not local ones.
         return not (self.element == "publicite" and self.placement == "inside_premises")
 
-    def headline(self, status: str) -> str:
-        noun, off, on = data.ELEMENT_WORDS[self.element]
-        return _MSG[f"headline.{status}"].format(
-            at=_clock(self.moment.time()), element=noun, off=off, on=on
-        )
+    def headline(self, status: str) -> Msg:
+        return Msg(f"headline.{status}.{self.element}", {"at": _hhmm(self.moment.time())})
 
-    def make(self, status: str, rule: RuleRef, window: _Span | None, lines: list[str]) -> Verdict:
+    def make(self, status: str, rule: RuleRef, window: _Span | None, lines: list[Msg]) -> Verdict:
         if window is not None or status == "allowed":
             lines = [*lines, *_window_lines(self.night.evening, window)]
         return Verdict(
             status=status,
             rule=rule,
-            explanation=" ".join([self.headline(status), *lines]),
+            lines=(self.headline(status), *lines),
             element=self.element,
             night_of=self.night.evening,
             window_start=None if window is None else window.start.astimezone(PARIS),
             window_end=None if window is None else window.end.astimezone(PARIS),
-            hours_known=self.hours is not None,
+            hours=None if self.hours is None else str(self.hours),
         )
 
 
 def _night_verdict(case: _Case) -> Verdict:
     national = data.national_rule(case.element, case.day)
     if national is None:
-        rule = RuleRef(_MSG["no_rule.reference"], _MSG["no_rule"])
-        return case.make("uncertain", rule, None, [_MSG["no_rule"]])
+        rule = RuleRef("", Msg("no_rule"))
+        return case.make("uncertain", rule, None, [Msg("no_rule")])
     exemption = _placement_verdict(case, national)
     if exemption is not None:
         return exemption
     derogation = _derogation(case)
     if derogation is not None:
-        summary = _MSG["derogation.summary"].format(reason=derogation.reason)
-        line = _MSG["derogation"].format(reason=derogation.reason, reference=derogation.reference)
+        summary = Msg("derogation.summary", {"reason": derogation.reason})
+        line = Msg("derogation", {"reason": derogation.reason, "reference": derogation.reference})
         return case.make("allowed", RuleRef(derogation.reference, summary), None, [line])
     return _rule_verdict(case, national, _local_rules(case))
 
@@ -415,13 +428,13 @@ def _night_verdict(case: _Case) -> Verdict:
 def _placement_verdict(case: _Case, national: data.NationalRule) -> Verdict | None:
     if case.element != "publicite":
         return None
-    rule = RuleRef(national.reference, national.summary)
+    rule = RuleRef(national.reference, Msg(national.summary))
     if case.placement == "airport":
-        return case.make("allowed", rule, None, [_MSG["ad.airport"]])
+        return case.make("allowed", rule, None, [Msg("ad.airport")])
     if case.placement == "transit_furniture":
-        return case.make("uncertain", rule, None, [_MSG["ad.transit"]])
+        return case.make("uncertain", rule, None, [Msg("ad.transit")])
     if case.placement == "inside_premises" and not _local_rules(case):
-        return case.make("allowed", rule, None, [_MSG["ad.inside"]])
+        return case.make("allowed", rule, None, [Msg("ad.inside")])
     return None
 
 
@@ -464,61 +477,60 @@ def _rule_verdict(case: _Case, national: data.NationalRule, local: list[data.Loc
     status, doubt = _status(case, sure, maybe, doubt_instant)
     lines = [doubt] if doubt else []
     if case.national_applies:
-        lines.append(national.summary)
+        lines.append(Msg(national.summary))
     lines += [_local_line(r) for r in local]
     lines += _hours_lines(case, activity, sure)
     if status == "violation" and doubt_until is not None:
-        lines.append(_MSG["interior.caveat"])
+        lines.append(Msg("interior.caveat"))
     return case.make(status, _rule_ref(national, local, night), sure, lines)
 
 
 def _status(
     case: _Case, sure: _Span | None, maybe: _Span | None, doubt_until: datetime | None
-) -> tuple[str, str | None]:
+) -> tuple[str, Msg | None]:
     instant = case.instant
     if sure is not None and sure.contains(instant):
         if doubt_until is not None and instant < doubt_until:
-            return "uncertain", _MSG["doubt.occupation"].format(until=_clock(_wall(doubt_until)))
+            return "uncertain", Msg("doubt.occupation", {"until": _hhmm(_wall(doubt_until))})
         return "violation", None
     if maybe is not None and maybe.contains(instant):
         key = "doubt.unknown_state" if case.hours is not None else "doubt.unknown_hours"
-        return "uncertain", _MSG[key]
+        return "uncertain", Msg(key)
     return "allowed", None
 
 
 def _rule_ref(national: data.NationalRule, local: list[data.LocalRule], night: _Night) -> RuleRef:
     if not local:
-        return RuleRef(national.reference, national.summary)
+        return RuleRef(national.reference, Msg(national.summary))
     start = min(local, key=lambda r: night.at(r.off_from)).off_from
     end = max(local, key=lambda r: night.at(r.on_until)).on_until
-    summary = _MSG["local.summary"].format(start=_clock(start), end=_clock(end))
+    summary = Msg("local.summary", {"start": _hhmm(start), "end": _hhmm(end)})
     return RuleRef(" ; ".join(r.source for r in local), summary)
 
 
-def _local_line(rule: data.LocalRule) -> str:
-    return _MSG["local"].format(
-        start=_clock(rule.off_from), end=_clock(rule.on_until), source=rule.source
-    )
+def _local_line(rule: data.LocalRule) -> Msg:
+    params = {"start": _hhmm(rule.off_from), "end": _hhmm(rule.on_until), "source": rule.source}
+    return Msg("local", params)
 
 
-def _hours_lines(case: _Case, activity: _Activity, window: _Span | None) -> list[str]:
+def _hours_lines(case: _Case, activity: _Activity, window: _Span | None) -> list[Msg]:
     if case.hours is None:
-        return [_MSG["hours.unknown"]]
-    lines = [_MSG["hours.known"].format(hours=str(case.hours))]
+        return [Msg("hours.unknown")]
+    lines = [Msg("hours.known", {"hours": str(case.hours)})]
     if any(span.contains(case.instant) for span in activity.sure):
-        lines.append(_MSG["hours.open_now"])
+        lines.append(Msg("hours.open_now"))
     elif window is not None:
         lines.append(_activity_line(activity, window))
     return lines
 
 
-def _activity_line(activity: _Activity, window: _Span) -> str:
+def _activity_line(activity: _Activity, window: _Span) -> Msg:
     end = max((s.end for s in activity.sure if s.end <= window.start), default=None)
     start = min((s.start for s in activity.sure if s.start >= window.end), default=None)
     keys = {(True, True): "both", (False, True): "no_end", (True, False): "no_start"}
     key = keys.get((end is not None, start is not None), "none")
-    words = {"end": end and _clock(_wall(end)), "start": start and _clock(_wall(start))}
-    return _MSG[f"activity.{key}"].format(**words)
+    words = {"end": end and _hhmm(_wall(end)), "start": start and _hhmm(_wall(start))}
+    return Msg(f"activity.{key}", words)
 
 
 def _ecowatt_rule(case: _Case) -> data.EcoWattRule | None:
@@ -528,53 +540,35 @@ def _ecowatt_rule(case: _Case) -> data.EcoWattRule | None:
 
 
 def _with_ecowatt(case: _Case, night: Verdict, rule: data.EcoWattRule) -> Verdict:
-    lines = [case.headline("violation"), _MSG["ecowatt"].format(summary=rule.summary)]
+    lines = [case.headline("violation"), Msg("ecowatt"), Msg(rule.summary)]
     if night.window_start is not None and night.window_end is not None:
         window = _Span(_to_utc(night.window_start), _to_utc(night.window_end))
         lines += _window_lines(night.night_of, window)
-    rule_ref = RuleRef(rule.reference, rule.summary)
-    return replace(night, status="violation", rule=rule_ref, explanation=" ".join(lines))
+    rule_ref = RuleRef(rule.reference, Msg(rule.summary))
+    return replace(night, status="violation", rule=rule_ref, lines=tuple(lines))
 
 
-# --- wording ----------------------------------------------------------------------------------
+# --- messages' parameters ------------------------------------------------------------------------
 
 
 def _wall(instant: datetime) -> time:
     return instant.astimezone(PARIS).time()
 
 
-def _clock(moment: time) -> str:
-    return f"{moment.hour} h {moment.minute:02d}" if moment.minute else f"{moment.hour} h"
-
-
 def _hhmm(moment: time | None) -> str | None:
     return None if moment is None else moment.strftime("%H:%M")
 
 
-def _day(day: date) -> str:
-    return "1er" if day.day == 1 else str(day.day)
-
-
-def _night_name(evening: date) -> str:
-    morning = evening + timedelta(days=1)
-    if evening.month == morning.month:
-        return f"{_day(evening)} au {_day(morning)} {data.MONTHS[morning.month - 1]}"
-    first = f"{_day(evening)} {data.MONTHS[evening.month - 1]}"
-    return f"{first} au {_day(morning)} {data.MONTHS[morning.month - 1]}"
-
-
-def _hours_fr(hours: float) -> str:
-    return f"{hours:g}".replace(".", ",")
-
-
-def _window_lines(evening: date, window: _Span | None) -> list[str]:
-    name = _night_name(evening)
+def _window_lines(evening: date, window: _Span | None) -> list[Msg]:
+    night = evening.isoformat()
     if window is None:
-        return [_MSG["window.none"].format(night=name)]
+        return [Msg("window.none", {"night": night})]
     start, end = window.start.astimezone(PARIS), window.end.astimezone(PARIS)
-    lines = [_MSG["window"].format(night=name, start=_clock(start.time()), end=_clock(end.time()))]
+    lines = [
+        Msg("window", {"night": night, "start": _hhmm(start.time()), "end": _hhmm(end.time())})
+    ]
     real = (window.end - window.start) / data.HOUR
     wall = (end.replace(tzinfo=None) - start.replace(tzinfo=None)) / data.HOUR
     if real != wall:
-        lines.append(_MSG["window.dst"].format(real=_hours_fr(real), wall=_hours_fr(wall)))
+        lines.append(Msg("window.dst", {"real": real, "wall": wall}))
     return lines

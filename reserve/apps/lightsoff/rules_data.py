@@ -1,8 +1,9 @@
 """Night-lighting rules and energy figures for LightsOff, as dated data.
 
 Every rule and figure carries its validity period and its source: a new decree is a new entry
-here, not an edit in the engine (`rules.py`, `waste.py`). The French text shown to users lives
-here too, in one place, so that it can be handed to a translation layer later.
+here, not an edit in the engine (`rules.py`, `waste.py`). What a user reads is not here: rules,
+figures and verdicts carry message keys (`summary.vitrine.2019`, `figure.price`…) that the Django
+layer (`explain.py`) turns into sentences in the reader's language.
 Pure module: no Django import.
 """
 
@@ -53,7 +54,7 @@ class NationalRule(Dated):
 
     element: str
     reference: str
-    summary: str
+    summary: str  # message key
     off_at: time | None
     on_at: time
     activity_margin: timedelta | None
@@ -65,7 +66,7 @@ class EcoWattRule(Dated):
     """Advertising to switch off during an EcoWatt red signal."""
 
     reference: str
-    summary: str
+    summary: str  # message key
     digital_only: bool
 
 
@@ -127,11 +128,7 @@ NATIONAL_RULES = (
     NationalRule(
         element="vitrine",
         reference=_ARRETE_2018,
-        summary=(
-            "Les vitrines s'éteignent à 1 h au plus tard, ou 1 h après la fin de l'activité si "
-            "elle finit plus tard ; elles peuvent se rallumer à 7 h, ou 1 h avant le début de "
-            "l'activité si elle commence plus tôt."
-        ),
+        summary="summary.vitrine.2019",
         valid_from=date(2019, 1, 1),
         off_at=time(1),
         on_at=time(7),
@@ -140,11 +137,7 @@ NATIONAL_RULES = (
     NationalRule(
         element="interieur",
         reference=_ARRETE_2018,
-        summary=(
-            "L'éclairage intérieur des locaux professionnels s'éteint au plus tard 1 h après le "
-            "départ des dernières personnes présentes ; il peut se rallumer à 7 h, ou 1 h avant "
-            "le début de l'activité si elle commence plus tôt."
-        ),
+        summary="summary.interieur.2019",
         valid_from=date(2019, 1, 1),
         off_at=None,
         on_at=time(7),
@@ -154,11 +147,7 @@ NATIONAL_RULES = (
     NationalRule(
         element="enseigne",
         reference="Code de l'environnement, art. R581-59",
-        summary=(
-            "Les enseignes lumineuses sont éteintes entre 1 h et 6 h quand l'activité est "
-            "terminée. Si l'activité finit ou commence entre minuit et 7 h, elles s'éteignent au "
-            "plus tard 1 h après la fin et peuvent se rallumer 1 h avant la reprise."
-        ),
+        summary="summary.enseigne.2012",
         valid_from=date(2012, 7, 1),
         off_at=time(1),
         on_at=time(6),
@@ -170,11 +159,7 @@ NATIONAL_RULES = (
             "Code de l'environnement, art. R581-35 (modifié par le décret n° 2022-1294 "
             "du 5 octobre 2022)"
         ),
-        summary=(
-            "Les publicités lumineuses sont éteintes entre 1 h et 6 h partout en France, sauf "
-            "dans l'emprise des aéroports et sur le mobilier urbain des transports en commun "
-            "pendant leurs heures de service (en image fixe pour un écran)."
-        ),
+        summary="summary.publicite.2022",
         valid_from=date(2022, 10, 7),
         off_at=time(1),
         on_at=time(6),
@@ -187,22 +172,14 @@ _ECOWATT_REFERENCE = "Code de l'énergie, art. L143-6-2 ; décret n° 2022-1331 
 ECOWATT_RULES = (
     EcoWattRule(
         reference=_ECOWATT_REFERENCE,
-        summary=(
-            "Pendant un signal EcoWatt rouge, les publicités numériques et celles dont l'éclairage "
-            "se commande à distance doivent être éteintes, y compris à l'intérieur d'un local "
-            "visible depuis la rue, dans les gares et dans les aéroports."
-        ),
+        summary="summary.ecowatt.2022",
         digital_only=True,
         valid_from=date(2022, 10, 19),
         valid_until=date(2023, 5, 31),
     ),
     EcoWattRule(
         reference=_ECOWATT_REFERENCE,
-        summary=(
-            "Pendant un signal EcoWatt rouge, toutes les publicités lumineuses, éclairées ou "
-            "numériques doivent être éteintes, y compris à l'intérieur d'un local visible depuis "
-            "la rue, dans les gares et dans les aéroports."
-        ),
+        summary="summary.ecowatt.2023",
         digital_only=False,
         valid_from=date(2023, 6, 1),
     ),
@@ -211,7 +188,10 @@ ECOWATT_RULES = (
 
 @dataclass(frozen=True, kw_only=True)
 class Figure(Dated):
-    """An energy figure used by the waste estimate, with the assumption behind it."""
+    """An energy figure used by the waste estimate, with the assumption behind it.
+
+    `label` and `source` are message keys; `unit` is a symbol (W, €/kWh…) or `nights/year`.
+    """
 
     key: str
     value: float
@@ -227,51 +207,48 @@ FIGURES = (
         key="power:vitrine",
         value=300,
         unit="W",
-        label="Puissance d'une vitrine éclairée",
-        source="Hypothèse : vitrine de petit commerce (exemple de 300 W de la fiche du projet).",
+        label="figure.power.vitrine",
+        source="source.power.vitrine",
         valid_from=_SINCE_FIRST_RULE,
     ),
     Figure(
         key="power:interieur",
         value=500,
         unit="W",
-        label="Puissance de l'éclairage intérieur",
-        source="Hypothèse : local d'environ 50 m² éclairé à 10 W/m² (LED).",
+        label="figure.power.interieur",
+        source="source.power.interieur",
         valid_from=_SINCE_FIRST_RULE,
     ),
     Figure(
         key="power:enseigne",
         value=150,
         unit="W",
-        label="Puissance d'une enseigne lumineuse",
-        source="Hypothèse : enseigne à LED de quelques mètres de long.",
+        label="figure.power.enseigne",
+        source="source.power.enseigne",
         valid_from=_SINCE_FIRST_RULE,
     ),
     Figure(
         key="power:publicite",
         value=200,
         unit="W",
-        label="Puissance d'une publicité éclairée",
-        source="Hypothèse : caisson rétroéclairé d'environ 2 m².",
+        label="figure.power.publicite",
+        source="source.power.publicite",
         valid_from=_SINCE_FIRST_RULE,
     ),
     Figure(
         key="power:publicite_numerique",
         value=1000,
         unit="W",
-        label="Puissance d'un écran publicitaire numérique",
-        source="Hypothèse : écran numérique d'environ 2 m² (ordre de grandeur, à confirmer).",
+        label="figure.power.publicite_numerique",
+        source="source.power.publicite_numerique",
         valid_from=_SINCE_FIRST_RULE,
     ),
     Figure(
         key="price",
         value=0.10,
         unit="€/kWh",
-        label="Prix de l'électricité",
-        source=(
-            "Ratio des chiffres du ministère pour ces règles : 200 M€ pour 2 TWh par an "
-            "(estimation de 2018)."
-        ),
+        label="figure.price",
+        source="source.price.2018",
         valid_from=_SINCE_FIRST_RULE,
         valid_until=date(2022, 12, 31),
     ),
@@ -279,26 +256,24 @@ FIGURES = (
         key="price",
         value=0.25,
         unit="€/kWh",
-        label="Prix de l'électricité",
-        source="Hypothèse : prix moyen TTC du kWh pour un petit professionnel depuis 2023.",
+        label="figure.price",
+        source="source.price.2023",
         valid_from=date(2023, 1, 1),
     ),
     Figure(
         key="co2",
         value=0.125,
         unit="kg CO2/kWh",
-        label="Émissions par kWh",
-        source=(
-            "Ratio des chiffres du ministère pour ces règles : 250 000 t de CO2 pour 2 TWh par an."
-        ),
+        label="figure.co2",
+        source="source.co2",
         valid_from=_SINCE_FIRST_RULE,
     ),
     Figure(
         key="nights",
         value=365,
-        unit="nuits/an",
-        label="Nuits par an",
-        source="Hypothèse : la même plage chaque nuit (fermetures et changements d'heure ignorés).",
+        unit="nights/year",
+        label="figure.nights",
+        source="source.nights",
         valid_from=_SINCE_FIRST_RULE,
     ),
 )
@@ -318,110 +293,3 @@ def figure(key: str, day: date) -> Figure:
     if found is None:
         raise LookupError(f"No figure {key!r} in force on {day.isoformat()}")
     return found
-
-
-# What the user reads, in one place: (noun phrase, "off" participle, "on" participle).
-ELEMENT_WORDS = {
-    "vitrine": ("la vitrine", "éteinte", "allumée"),
-    "interieur": ("l'éclairage intérieur", "éteint", "allumé"),
-    "enseigne": ("l'enseigne lumineuse", "éteinte", "allumée"),
-    "publicite": ("la publicité lumineuse", "éteinte", "allumée"),
-}
-
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
-
-MESSAGES = {
-    "headline.violation": "À {at}, {element} devrait être {off}.",
-    "headline.allowed": "À {at}, {element} peut rester {on}.",
-    "headline.uncertain": (
-        "À {at}, nous ne pouvons pas dire avec certitude si {element} devrait être {off}."
-    ),
-    "window": "La nuit du {night}, l'extinction est obligatoire de {start} à {end}.",
-    "window.none": "La nuit du {night}, aucune extinction n'est obligatoire.",
-    "window.dst": (
-        "C'est la nuit du changement d'heure : cette plage dure {real} h au lieu de {wall} h."
-    ),
-    "hours.known": "Horaires d'ouverture pris en compte : « {hours} ».",
-    "hours.unknown": (
-        "Les horaires d'ouverture ne sont pas connus : nous appliquons la règle nationale comme si "
-        "l'activité se terminait avant minuit et reprenait après 8 h."
-    ),
-    "hours.open_now": "D'après ces horaires, le commerce est ouvert à ce moment-là.",
-    "activity.both": "D'après ces horaires, l'activité s'arrête à {end} et reprend à {start}.",
-    "activity.no_end": (
-        "D'après ces horaires, le commerce n'ouvre pas ce soir-là ; il rouvre à {start}."
-    ),
-    "activity.no_start": (
-        "D'après ces horaires, l'activité s'arrête à {end} et ne reprend pas le lendemain matin."
-    ),
-    "activity.none": (
-        "D'après ces horaires, le commerce n'ouvre ni ce soir-là ni le lendemain matin."
-    ),
-    "doubt.unknown_hours": (
-        "Sans horaires d'ouverture, nous ne savons pas si le commerce était encore ouvert, ou "
-        "occupé, il y a moins d'une heure."
-    ),
-    "doubt.unknown_state": (
-        "Les horaires d'ouverture indiquent une activité possible mais incertaine autour de ce "
-        "moment."
-    ),
-    "doubt.occupation": (
-        "Avant {until}, la lumière peut venir de personnes encore au travail (ménage, mise en "
-        "rayon) : c'est permis jusqu'à 1 h après leur départ."
-    ),
-    "interior.caveat": (
-        "Si des personnes travaillent encore dans les locaux, l'éclairage reste permis jusqu'à "
-        "1 h après leur départ."
-    ),
-    "local": (
-        "La commune applique une règle plus stricte : extinction de {start} à {end} ({source})."
-    ),
-    "local.summary": (
-        "Règle locale : extinction de {start} à {end}, plus stricte que la règle nationale."
-    ),
-    "derogation": "Une dérogation couvre cette nuit dans la commune : {reason} ({reference}).",
-    "derogation.summary": "Dérogation : {reason}.",
-    "ecowatt": "Le signal EcoWatt est rouge. {summary}",
-    "ad.airport": (
-        "Cette publicité est dans l'emprise d'un aéroport : elle n'est pas soumise à l'extinction "
-        "de 1 h à 6 h."
-    ),
-    "ad.transit": (
-        "Sur le mobilier urbain des transports en commun, la publicité peut rester allumée pendant "
-        "les heures de service (en image fixe pour un écran) ; nous ne connaissons pas ces heures."
-    ),
-    "ad.inside": (
-        "Une publicité placée à l'intérieur d'un local n'est pas visée par la règle nationale "
-        "d'extinction ; seul un règlement local de publicité peut l'encadrer."
-    ),
-    "no_rule": "Nous ne connaissons pas de règle en vigueur à cette date pour cet éclairage.",
-    "no_rule.reference": "Aucun texte connu à cette date",
-    "error.choice": "Valeur « {value} » inconnue : choisir parmi {choices}.",
-    "error.at": (
-        "Date et heure illisibles : attendu un format ISO 8601, par exemple 2024-03-30T02:30."
-    ),
-    "error.commune": "Code INSEE de commune illisible : attendu 5 caractères, par exemple 75056.",
-    "error.ecowatt": "Signal EcoWatt inconnu : attendu 0, 1, 2 ou 3.",
-    "error.opening_hours": (
-        "Horaires d'ouverture illisibles (« {value} ») : problème au caractère {column}, "
-        "format OpenStreetMap attendu, par exemple « Mo-Sa 09:00-19:00 »."
-    ),
-    "error.opening_hours.length": (
-        "Horaires d'ouverture trop longs : {length} caractères, {max} au plus."
-    ),
-    "error.opening_hours.type": "Horaires d'ouverture : attendu un texte au format OpenStreetMap.",
-    "error.hours": "Durée d'extinction impossible : attendu un nombre d'heures entre 0 et 24.",
-}

@@ -2,6 +2,8 @@
 
 from django_tasks import task
 
+from reserve.core.audit import SYSTEM
+
 from . import services
 
 
@@ -12,7 +14,7 @@ def send_follow_ups() -> int:
 
 @task()
 def purge_personal_data() -> int:
-    return services.purge_personal_data()
+    return services.purge_personal_data(SYSTEM)
 
 
 @task()

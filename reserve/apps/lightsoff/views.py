@@ -1,9 +1,10 @@
 import json
+import uuid
 
-import segno
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse
+from django.db.models import Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,14 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reserve.accounts.roles import Role, role_required
+from reserve.core import files
 from reserve.core.caching import cache_anonymous_page
 from reserve.core.clients import client_ip
 from reserve.core.csv_export import SafeDictWriter
 
-from . import queries, scripts, services
+from . import explain, permissions, scripts, services, stats
 from .forms import (
     AbuseForm,
-    ContactForm,
     EcoWattForm,
     FollowUpForm,
     ModerationForm,
@@ -29,12 +30,13 @@ from .models import (
     Action,
     Answer,
     EcoWattDay,
+    FollowUpAnswer,
     Moderation,
     Reason,
     Report,
     Shop,
     ShopStatus,
-    TenseDayAlert,
+    Verdicts,
 )
 
 CACHE = services.CACHE_SCOPE
@@ -47,13 +49,9 @@ def _float(value):
         return None
 
 
-def _posted(request):
+def posted(request):
     """The POST data when posted (even empty, so that required fields say so), else None."""
     return request.POST if request.method == "POST" else None
-
-
-def _ip(request) -> str:
-    return client_ip(request)
 
 
 def _too_many(request, template, context):
@@ -106,7 +104,7 @@ def index(request):
 
 def shop_add(request):
     initial = {"lat": request.GET.get("lat"), "lon": request.GET.get("lon")}
-    form = ShopForm(_posted(request), initial=initial)
+    form = ShopForm(posted(request), initial=initial)
     similar = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -127,62 +125,59 @@ def shop_add(request):
 def report_create(request, pk):
     shop = get_object_or_404(Shop.objects.public(), pk=pk)
     initial = {"seen_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")}
-    form = ReportForm(_posted(request), request.FILES or None, initial=initial)
+    form = ReportForm(posted(request), request.FILES or None, initial=initial)
     context = {"shop": shop, "form": form}
-    if request.method == "POST":
-        limit_ip = settings.LIGHTSOFF_REPORTS_PER_IP_HOUR
-        if services.hit_rate_limit("report-ip", _ip(request), limit_ip):
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            report = services.report_lit_shop(
+                shop,
+                element=data["element"],
+                seen_at=data["seen_at"],
+                photo=data["photo"],
+                email=data["email"],
+                consent=data["consent"],
+                comment=data["comment"],
+                client=client_ip(request),
+            )
+        except services.RateLimited:
             return _too_many(request, "lightsoff/report_form.html", context)
-        if form.is_valid():
-            data = form.cleaned_data
-            email = data["email"].lower()
-            limit_email = settings.LIGHTSOFF_REPORTS_PER_EMAIL_HOUR
-            if email and services.hit_rate_limit("report-email", email, limit_email):
-                return _too_many(request, "lightsoff/report_form.html", context)
-            try:
-                report = services.report_lit_shop(
-                    shop,
-                    element=data["element"],
-                    seen_at=data["seen_at"],
-                    photo=data["photo"],
-                    email=email,
-                    consent=data["consent"],
-                    comment=data["comment"],
-                )
-            except services.ServiceError as error:
-                form.add_error(None, error)
-            else:
-                return redirect("lightsoff:report_result", report.token)
+        except services.ServiceError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("lightsoff:report_result", report.token)
     return render(request, "lightsoff/report_form.html", context)
 
 
 def report_result(request, token):
     report = get_object_or_404(Report.objects.select_related("shop"), token=token)
-    verdict = services.shop_verdict(report.shop, report.element, report.seen_at)
-    return render(
-        request,
-        "lightsoff/report_result.html",
-        {
-            "report": report,
-            "shop": report.shop,
-            "verdict": verdict,
-            "waste": services.estimate(verdict),
+    waste = services.report_estimate(report)
+    context = {
+        "report": report,
+        "shop": report.shop,
+        "verdict": explain.stored(report),
+        "waste": waste,
+        "assumptions": explain.assumptions(waste),
+    }
+    if report.verdict == Verdicts.VIOLATION:
+        context |= {
             "call_script": scripts.call_script(report),
             "variants": scripts.message_variants(report),
             "can_call": report.shop.phone and not services.is_premium_rate(report.shop.phone),
             "actions": Action,
-        },
-    )
+        }
+    return render(request, "lightsoff/report_result.html", context)
 
 
 @require_POST
 def report_action(request, token):
     report = get_object_or_404(Report, token=token)
     action = request.POST.get("action", "")
-    if action not in Action.values:
-        messages.error(request, _("Action inconnue."))
-    else:
+    try:
         services.record_action(report, action)
+    except services.ServiceError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
         messages.success(
             request, _("Merci ! C'est noté : « %(action)s ».") % {"action": Action(action).label}
         )
@@ -201,12 +196,15 @@ def shopkeeper(request, token):
     shop = get_object_or_404(Shop, token=token)
     context = {"shop": shop, "reasons": Reason.choices, "answers": Answer, "answered": None}
     if request.method == "POST":
-        if services.hit_rate_limit("shopkeeper", _ip(request), 30):
-            return _too_many(request, "lightsoff/shopkeeper.html", context)
         try:
             given = services.answer_as_shopkeeper(
-                shop, request.POST.get("answer", ""), request.POST.get("reason", "")
+                shop,
+                request.POST.get("answer", ""),
+                request.POST.get("reason", ""),
+                client=client_ip(request),
             )
+        except services.RateLimited:
+            return _too_many(request, "lightsoff/shopkeeper.html", context)
         except services.ServiceError as error:
             context["error"] = " ".join(error.messages)
         else:
@@ -217,32 +215,68 @@ def shopkeeper(request, token):
 
 def follow_up(request, token):
     report = get_object_or_404(Report.objects.select_related("shop"), token=token)
-    form = FollowUpForm(_posted(request))
+    form = FollowUpForm(posted(request))
+    context = {"shop": report.shop, "form": form}
     if request.method == "POST" and form.is_valid():
         try:
-            services.record_follow_up(report.shop, form.cleaned_data["answer"])
+            follow_up = services.record_follow_up(
+                report.shop, form.cleaned_data["answer"], report=report, client=client_ip(request)
+            )
+        except services.RateLimited:
+            return _too_many(request, "lightsoff/follow_up.html", context)
         except services.ServiceError as error:
             form.add_error(None, error)
         else:
-            messages.success(
-                request, _("Merci d'être repassé(e) ! Le statut du commerce est à jour.")
-            )
+            thank_for_follow_up(request, follow_up)
             return redirect("lightsoff:shop", report.shop.pk)
-    return render(request, "lightsoff/follow_up.html", {"report": report, "form": form})
+    return render(request, "lightsoff/follow_up.html", context)
+
+
+def thank_for_follow_up(request, follow_up):
+    waiting = follow_up.answer == FollowUpAnswer.NOW_OFF and (
+        follow_up.shop.status != ShopStatus.CONFIRMED_OFF
+    )
+    if waiting:
+        messages.success(
+            request,
+            _(
+                "Merci d'être repassé(e) ! Quand une autre personne l'aura vu éteint elle aussi, "
+                "le commerce sera affiché « éteint (confirmé) »."
+            ),
+        )
+    else:
+        messages.success(request, _("Merci d'être repassé(e) ! Le statut du commerce est à jour."))
 
 
 def abuse(request, pk):
     shop = get_object_or_404(Shop.objects.public(), pk=pk)
-    report = Report.objects.filter(shop=shop, token=request.GET.get("signalement", "")).first()
-    form = AbuseForm(_posted(request))
-    if request.method == "POST":
-        if services.hit_rate_limit("abuse", _ip(request), 20):
+    report = _public_report(shop, request.GET.get("signalement", ""))
+    form = AbuseForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_abuse(
+                shop, form.cleaned_data["reason"], report, client=client_ip(request)
+            )
+        except services.RateLimited:
             return _too_many(request, "lightsoff/abuse.html", {"shop": shop, "form": form})
-        if form.is_valid():
-            services.report_abuse(shop, form.cleaned_data["reason"], report)
-            messages.success(request, _("Merci, l'équipe de modération va regarder."))
-            return redirect("lightsoff:shop", shop.pk)
+        messages.success(request, _("Merci, l'équipe de modération va regarder."))
+        return redirect("lightsoff:shop", shop.pk)
     return render(request, "lightsoff/abuse.html", {"shop": shop, "form": form})
+
+
+def photo(request, public_id):
+    """A report's photo: public once moderated, before that for the moderators only."""
+    report = get_object_or_404(Report.objects.exclude(photo=""), public_id=public_id)
+    if not permissions.can_see_photo(request.user, report):
+        raise Http404
+    return files.serve(report.photo)
+
+
+def _public_report(shop, public_id: str):
+    try:
+        return shop.reports.filter(public_id=uuid.UUID(public_id)).first()
+    except ValueError:
+        return None
 
 
 # --- public impact ---------------------------------------------------------------------------
@@ -250,7 +284,7 @@ def abuse(request, pk):
 
 @cache_anonymous_page(120, CACHE)
 def impact(request):
-    months = queries.reports_by_month()
+    months = stats.reports_by_month()
     peak = max((m["count"] for m in months), default=0) or 1
     for month in months:
         month["percent"] = round(100 * month["count"] / peak)
@@ -259,13 +293,13 @@ def impact(request):
         request,
         "lightsoff/impact.html",
         {
-            "figures": queries.impact_figures(),
-            "cities": queries.by_city(),
+            "figures": stats.impact_figures(),
+            "cities": stats.by_city(),
             "months": months,
             "tense_day": tense_day(),
             "statuses": statuses,
             "status_labels": {value: str(label) for value, label in statuses},
-            "map_extent": json.dumps(queries.reported_extent()),
+            "map_extent": json.dumps(stats.reported_extent()),
             "map_tile_url": settings.MAP_TILE_URL,
             "map_attribution": settings.MAP_ATTRIBUTION,
         },
@@ -307,87 +341,6 @@ def impact_geojson(request):
     return response
 
 
-# --- volunteers -----------------------------------------------------------------------------
-
-
-def _volunteer_required(view):
-    return role_required(Role.RESERVIST)(view)
-
-
-@_volunteer_required
-def queue(request):
-    now = timezone.now()
-    shops = Shop.objects.contactable(now).prioritised()[:50]
-    alert = TenseDayAlert.objects.filter(user=request.user).exists()
-    context = {"shops": shops, "now": now, "alert": alert, "tense_day": tense_day()}
-    return render(request, "lightsoff/queue.html", context)
-
-
-@require_POST
-@_volunteer_required
-def tense_day_alert(request):
-    wanted = request.POST.get("wanted") == "1"
-    services.set_tense_day_alert(request.user, wanted)
-    if wanted:
-        messages.success(request, _("Vous serez prévenu(e) des jours EcoWatt orange et rouges."))
-    else:
-        messages.success(request, _("Vous ne serez plus prévenu(e) des jours tendus."))
-    return redirect("lightsoff:queue")
-
-
-@require_POST
-@_volunteer_required
-def claim(request, pk):
-    if services.claim_shop(request.user, pk):
-        return redirect("lightsoff:contact", pk)
-    messages.error(
-        request, _("Un autre bénévole s'occupe déjà de ce commerce. Choisissez-en un autre.")
-    )
-    return redirect("lightsoff:queue")
-
-
-@_volunteer_required
-def contact(request, pk):
-    shop = get_object_or_404(Shop.objects.public(), pk=pk)
-    if not services.holds_claim(request.user, shop):
-        messages.error(request, _("Prenez d'abord ce commerce dans la file."))
-        return redirect("lightsoff:queue")
-    form = ContactForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.log_contact(
-                request.user, shop, form.cleaned_data["outcome"], form.cleaned_data["notes"]
-            )
-        except services.ServiceError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Merci ! Le contact est enregistré."))
-            return redirect("lightsoff:queue")
-    report = shop.reports.first()
-    return render(
-        request,
-        "lightsoff/contact.html",
-        {
-            "shop": shop,
-            "form": form,
-            "report": report,
-            "call_script": scripts.call_script(report) if report else "",
-            "can_call": shop.phone and not services.is_premium_rate(shop.phone),
-        },
-    )
-
-
-@_volunteer_required
-def letter(request, pk):
-    shop = get_object_or_404(Shop.objects.public(), pk=pk)
-    link = settings.SITE_URL + reverse("lightsoff:shopkeeper", args=[shop.token])
-    qr = segno.make(link, error="m").svg_inline(scale=4, dark="#000", light="#fff")
-    report = shop.reports.first()
-    return render(
-        request, "lightsoff/letter.html", {"shop": shop, "link": link, "qr": qr, "report": report}
-    )
-
-
 # --- moderation and EcoWatt (staff) -----------------------------------------------------------
 
 
@@ -409,7 +362,8 @@ def moderation(request):
             else:
                 messages.success(request, _("Décision enregistrée."))
         return redirect("lightsoff:moderation")
-    pending = Report.objects.filter(moderation=Moderation.PENDING).select_related("shop")[:50]
+    flagged = Q(moderation=Moderation.PENDING) | Q(abusereport__resolved=False)
+    pending = Report.objects.filter(flagged).distinct().select_related("shop")[:50]
     return render(
         request, "lightsoff/moderation.html", {"reports": pending, "form": ModerationForm()}
     )
@@ -417,10 +371,10 @@ def moderation(request):
 
 @role_required(Role.STAFF)
 def ecowatt(request):
-    form = EcoWattForm(_posted(request))
+    form = EcoWattForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.set_ecowatt(data["day"], data["value"], data["message"])
+        services.set_ecowatt(request.user, data["day"], data["value"], data["message"])
         messages.success(request, _("Signal EcoWatt enregistré."))
         return redirect("lightsoff:ecowatt")
     days = EcoWattDay.objects.all()[:14]

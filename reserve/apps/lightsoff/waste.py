@@ -13,6 +13,8 @@ from .rules import InvalidInput
 
 @dataclass(frozen=True)
 class Assumption:
+    """One figure the estimate rests on; `label` and `source` are message keys."""
+
     label: str
     value: float
     unit: str
@@ -39,12 +41,11 @@ def estimate_waste(
     `LookupError` when no figure is known for that date.
     """
     if element not in data.ELEMENTS:
-        message = data.MESSAGES["error.choice"].format(
-            value=element, choices=", ".join(data.ELEMENTS)
+        raise InvalidInput(
+            "element", "error.choice", value=str(element), choices=", ".join(data.ELEMENTS)
         )
-        raise InvalidInput("element", message)
     if not 0 <= forbidden_hours <= 24:
-        raise InvalidInput("forbidden_hours", data.MESSAGES["error.hours"])
+        raise InvalidInput("forbidden_hours", "error.hours")
     power = data.figure(_power_key(element, digital), on)
     price, co2, nights = (data.figure(key, on) for key in ("price", "co2", "nights"))
     kwh_per_night = power.value * forbidden_hours / 1000

@@ -3,45 +3,37 @@ from django.core import mail
 
 from reserve.accounts.tests.factories import UserFactory
 from reserve.core.models import Notification, OutboxMessage
-from reserve.core.notify import email, mark_read, notify, tell, unread_count
+from reserve.core.notify import email, mark_read, tell, unread_count
 
 pytestmark = pytest.mark.django_db
 
-
-def test_each_person_is_told_once_in_the_app_and_by_email(run_tasks):
-    lea, paul = UserFactory(), UserFactory()
-
-    notify(
-        [lea, paul, lea],
-        "Nouvelle étape",
-        "/defis/1/espace/",
-        kind="challenges.test",
-        email_subject="Nouvelle étape",
-        email_body="Le défi avance.",
-    )
-    run_tasks()
-
-    assert Notification.objects.filter(user=lea).count() == 1
-    notification = Notification.objects.get(user=paul)
-    assert (notification.url, notification.kind) == ("/defis/1/espace/", "challenges.test")
-    assert sorted(m.to[0] for m in mail.outbox) == sorted([lea.email, paul.email])
-    assert mail.outbox[0].body == "Le défi avance."
+TEMPLATE = "tests/email/note"
 
 
-def test_without_a_subject_or_a_body_only_the_app_is_used():
-    person = UserFactory()
-
-    notify([person], "Un lien a été ajouté", "/equipes/defi/1/espace/")
-
-    assert Notification.objects.filter(user=person).exists()
-    assert not OutboxMessage.objects.exists()
+@pytest.fixture(autouse=True)
+def note_templates(settings):
+    """A message of this test's own: `tell` and `email` render whatever templates they are given."""
+    engine = dict(settings.TEMPLATES[0], APP_DIRS=False)
+    engine["OPTIONS"] = dict(engine["OPTIONS"])
+    engine["OPTIONS"]["loaders"] = [
+        (
+            "django.template.loaders.locmem.Loader",
+            {
+                f"{TEMPLATE}_subject.txt": "{% autoescape off %}{{ text }}{% endautoescape %}",
+                f"{TEMPLATE}.txt": "{% autoescape off %}{{ text }}\n{{ link }}{% endautoescape %}",
+            },
+        ),
+        "django.template.loaders.filesystem.Loader",
+        "django.template.loaders.app_directories.Loader",
+    ]
+    settings.TEMPLATES = [engine]
 
 
 def test_a_non_essential_email_respects_the_persons_choice_but_the_app_still_tells_them():
     quiet = UserFactory(receive_optional_emails=False)
     keen = UserFactory()
 
-    notify([quiet, keen], "Rappel", "/x/", email_subject="Rappel", essential=False)
+    tell([quiet, keen], TEMPLATE, {"text": "Rappel"}, url="/x/", essential=False)
 
     assert OutboxMessage.objects.get().recipients_list == [keen.email]
     assert Notification.objects.filter(user=quiet).exists()
@@ -50,19 +42,19 @@ def test_a_non_essential_email_respects_the_persons_choice_but_the_app_still_tel
 def test_an_essential_email_is_sent_even_to_people_who_turned_the_others_off():
     quiet = UserFactory(receive_optional_emails=False)
 
-    notify([quiet], "Invitation", "/x/", email_subject="Invitation", essential=True)
+    tell([quiet], TEMPLATE, {"text": "Invitation"}, url="/x/", essential=True)
 
     assert OutboxMessage.objects.get().recipients_list == [quiet.email]
 
 
 def test_the_unread_count_is_cached_and_forgotten_when_it_changes(django_assert_num_queries):
     person = UserFactory()
-    notify([person], "Un", "/1/")
+    tell([person], TEMPLATE, {"text": "Un"}, url="/1/", email=False)
     assert unread_count(person) == 1
     with django_assert_num_queries(0):
         assert unread_count(person) == 1
 
-    notify([person], "Deux", "/2/")
+    tell([person], TEMPLATE, {"text": "Deux"}, url="/2/", email=False)
     assert unread_count(person) == 2
 
     assert mark_read(person) == 2
@@ -71,7 +63,13 @@ def test_the_unread_count_is_cached_and_forgotten_when_it_changes(django_assert_
 
 def test_the_header_shows_the_unread_count_and_the_page_marks_them_read(client):
     person = UserFactory()
-    notify([person, person], "Vous êtes invité(e)", "/equipes/invitations/1/")
+    tell(
+        [person, person],
+        TEMPLATE,
+        {"text": "Vous êtes invité(e)"},
+        url="/equipes/invitations/1/",
+        email=False,
+    )
     client.force_login(person)
 
     home = client.get("/").content.decode()
@@ -93,7 +91,7 @@ def test_the_notifications_page_needs_an_account(client):
 
 def test_people_see_only_their_own_notifications(client):
     mine, theirs = UserFactory(), UserFactory()
-    notify([theirs], "Pour quelqu'un d'autre", "/x/")
+    tell([theirs], TEMPLATE, {"text": "Pour quelqu'un d'autre"}, url="/x/", email=False)
     client.force_login(mine)
 
     assert "Pour quelqu&#x27;un d&#x27;autre" not in client.get("/compte/notifications/").text
@@ -101,7 +99,14 @@ def test_people_see_only_their_own_notifications(client):
 
 def test_notifications_are_part_of_the_personal_data_export(client):
     person = UserFactory()
-    notify([person], "Bienvenue dans l'équipe", "/equipes/defi/1/espace/", kind="teams.test")
+    tell(
+        [person],
+        TEMPLATE,
+        {"text": "Bienvenue dans l'équipe"},
+        url="/equipes/defi/1/espace/",
+        kind="teams.test",
+        email=False,
+    )
     client.force_login(person)
 
     data = client.post("/compte/mes-donnees/").json()
@@ -109,28 +114,6 @@ def test_notifications_are_part_of_the_personal_data_export(client):
     assert data["core"]["notifications"][0]["text"] == "Bienvenue dans l'équipe"
     assert data["core"]["notifications"][0]["kind"] == "teams.test"
     assert data["accounts"]["account"]["receive_optional_emails"] is True
-
-
-TEMPLATE = "tests/email/note"
-
-
-@pytest.fixture
-def note_templates(settings):
-    """A message of this test's own: `tell` and `email` render whatever templates they are given."""
-    engine = dict(settings.TEMPLATES[0], APP_DIRS=False)
-    engine["OPTIONS"] = dict(engine["OPTIONS"])
-    engine["OPTIONS"]["loaders"] = [
-        (
-            "django.template.loaders.locmem.Loader",
-            {
-                f"{TEMPLATE}_subject.txt": "{{ text }}",
-                f"{TEMPLATE}.txt": "{% autoescape off %}{{ text }}\n{{ link }}{% endautoescape %}",
-            },
-        ),
-        "django.template.loaders.filesystem.Loader",
-        "django.template.loaders.app_directories.Loader",
-    ]
-    settings.TEMPLATES = [engine]
 
 
 def test_tell_renders_the_templates_once_per_person_with_the_link(run_tasks, note_templates):

@@ -133,7 +133,12 @@ def test_a_deliverable_file_is_served_only_to_the_team(client, sprint, settings,
         == 302
     )
 
-    assert client.get(url(sprint, f"livrables/{item.pk}/fichier/")).status_code == 200
+    response = client.get(url(sprint, f"livrables/{item.pk}/fichier/"))
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 etude"
+    assert 'filename="etude.pdf"' in response["Content-Disposition"]
+    assert response["Cache-Control"] == "private, no-store"
+    item.refresh_from_db()
+    assert "etude" not in item.file.name
     client.force_login(sprint.outsider)
     assert client.get(url(sprint, f"livrables/{item.pk}/fichier/")).status_code == 403
 

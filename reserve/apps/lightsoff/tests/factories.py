@@ -2,6 +2,7 @@ import factory
 
 from reserve.accounts.tests.factories import UserFactory
 from reserve.apps.lightsoff.models import Category, Shop
+from reserve.reservists.tests.factories import ProfileFactory
 
 BORDEAUX = (44.8410, -0.5730)
 
@@ -23,4 +24,11 @@ class ShopFactory(factory.django.DjangoModelFactory):
 
 
 class ReservistFactory(UserFactory):
+    """A reservist with a confirmed (complete, consented) profile: the contact queue is open."""
+
     is_reservist = True
+
+    @factory.post_generation
+    def profile(obj, create, extracted, **kwargs):
+        if create:
+            ProfileFactory(user=obj, skills={"design.ux": 2})

@@ -243,3 +243,43 @@ def test_a_report_for_a_night_long_ago_or_unreadable_is_refused(client, shop, se
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "seen_at"
     assert not Report.objects.exists()
+
+
+def test_the_verdict_follows_accept_language(client):
+    params = {"element": "vitrine", "at": "2026-11-20T02:30"}
+
+    english = client.get("/api/lightsoff/verdict", params, HTTP_ACCEPT_LANGUAGE="en").json()
+    french = client.get("/api/lightsoff/verdict", params, HTTP_ACCEPT_LANGUAGE="fr").json()
+
+    assert english["explanation"].startswith("At 2:30, the shop window should be off.")
+    assert english["rule"]["summary"].startswith("Shop windows go off at 1:00")
+    assert french["explanation"].startswith("À 2 h 30, la vitrine devrait être éteinte.")
+
+
+def test_field_errors_follow_accept_language(client):
+    response = client.get(
+        "/api/lightsoff/verdict", {"element": "facade"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    assert response.json()["errors"][0] == {
+        "field": "element",
+        "message": "Unknown value “facade”: choose among vitrine, interieur, enseigne, publicite.",
+    }
+
+
+def test_a_submitted_report_answers_with_the_verdict_it_stored(client, shop):
+    response = client.post(
+        "/api/lightsoff/reports",
+        {"shop_id": shop.pk, "element": "vitrine", "seen_at": last_night(3, 30)},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    body = response.json()
+    stored = Report.objects.get()
+    assert body["verdict"]["verdict"] == stored.verdict == "violation"
+    assert body["verdict"]["explanation"].startswith("At 3:30, the shop window should be off.")
+    assert (body["verdict"]["forbidden_from"], body["verdict"]["forbidden_until"]) == (
+        stored.forbidden_from.strftime("%H:%M"),
+        stored.forbidden_until.strftime("%H:%M"),
+    )

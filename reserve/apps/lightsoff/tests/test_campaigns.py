@@ -79,7 +79,7 @@ def test_people_join_and_the_page_counts_that_nights_reports_by_city(client, mem
     tonight = timezone.make_aware(datetime.combine(timezone.localdate(), time(23)))
     for shop in [ShopFactory(), ShopFactory(), ShopFactory(city="Lyon"), ShopFactory(city="Paris")]:
         Report.objects.create(
-            shop=shop, element="vitrine", seen_at=tonight, verdict="violation", explanation="",
+            shop=shop, element="vitrine", seen_at=tonight, verdict="violation",
             rule_reference="", created_at=tonight,
         )  # fmt: skip
     client.force_login(member)

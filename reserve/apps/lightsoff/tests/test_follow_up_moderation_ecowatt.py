@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from reserve.apps.lightsoff import services
 from reserve.apps.lightsoff.models import AbuseReport, EcoWattDay, Report, Shop, ShopStatus
+from reserve.core.audit import SYSTEM
 
 from .factories import ReservistFactory, ShopFactory
 
@@ -40,21 +41,55 @@ def test_reporters_who_left_an_email_are_invited_to_check_again_after_7_days(sho
     assert "/suivi/" in mail.outbox[0].body
 
 
-def test_checking_again_confirms_the_shop_off(client, shop):
-    report = make_report(shop)
+def test_two_people_seeing_it_off_confirm_the_shop_off(client, shop):
+    first, second = make_report(shop), make_report(shop)
 
-    client.post(reverse("lightsoff:follow_up", args=[report.token]), {"answer": "now_off"})
+    client.post(reverse("lightsoff:follow_up", args=[first.token]), {"answer": "now_off"})
+    assert Shop.objects.get().status == ShopStatus.REPORTED
+    client.post(reverse("lightsoff:follow_up", args=[second.token]), {"answer": "now_off"})
 
     assert Shop.objects.get().status == ShopStatus.CONFIRMED_OFF
 
 
-def test_checking_again_can_say_still_lit_or_closed(client, shop):
+def test_one_person_cannot_confirm_alone_even_from_two_reports(client, shop):
+    first = make_report(shop, email="voisin@exemple.fr", consent=True)
+    second = make_report(shop, email="voisin@exemple.fr", consent=True)
+
+    client.post(reverse("lightsoff:follow_up", args=[first.token]), {"answer": "now_off"})
+    client.post(reverse("lightsoff:follow_up", args=[second.token]), {"answer": "now_off"})
+
+    assert Shop.objects.get().status == ShopStatus.REPORTED
+
+
+def test_a_report_link_gives_news_once_a_night(client, shop):
     report = make_report(shop)
     url = reverse("lightsoff:follow_up", args=[report.token])
 
     client.post(url, {"answer": "still_lit"})
+    response = client.post(url, {"answer": "closed"})
+
+    assert "déjà donné des nouvelles" in response.content.decode()
     assert Shop.objects.get().status == ShopStatus.STILL_LIT
-    client.post(url, {"answer": "closed"})
+
+
+def test_follow_ups_are_rate_limited_per_address(client, settings):
+    settings.LIGHTSOFF_FOLLOW_UPS_PER_IP_HOUR = 1
+    first, second = make_report(ShopFactory()), make_report(ShopFactory())
+
+    client.post(reverse("lightsoff:follow_up", args=[first.token]), {"answer": "still_lit"})
+    response = client.post(
+        reverse("lightsoff:follow_up", args=[second.token]), {"answer": "still_lit"}
+    )
+
+    assert response.status_code == 429
+
+
+def test_checking_again_can_say_still_lit_or_closed(client, shop):
+    first, second = make_report(shop), make_report(shop)
+
+    client.post(reverse("lightsoff:follow_up", args=[first.token]), {"answer": "still_lit"})
+    assert Shop.objects.get().status == ShopStatus.STILL_LIT
+    client.post(reverse("lightsoff:follow_up", args=[second.token]), {"answer": "closed"})
     assert Shop.objects.get().status == ShopStatus.NOT_APPLICABLE
 
 
@@ -62,7 +97,7 @@ def test_emails_and_photos_are_purged_after_90_days(shop, media):
     old = make_report(shop, days_ago=91, email="old@exemple.fr", consent=True)
     recent = make_report(shop, days_ago=10, email="new@exemple.fr", consent=True)
 
-    assert services.purge_personal_data() == 1
+    assert services.purge_personal_data(SYSTEM) == 1
 
     old.refresh_from_db()
     recent.refresh_from_db()
@@ -113,15 +148,32 @@ def test_moderation_is_for_staff_only(client, user):
     assert client.get(reverse("lightsoff:moderation")).status_code == 403
 
 
-def test_anyone_can_report_abuse_with_a_reason_and_the_item_goes_back_to_moderation(client, shop):
+def test_one_anonymous_abuse_flag_does_not_hide_a_report_but_staff_see_it(client, shop, staff):
     report = make_report(shop)
 
     client.post(
-        reverse("lightsoff:abuse", args=[shop.pk]) + f"?signalement={report.token}",
+        reverse("lightsoff:abuse", args=[shop.pk]) + f"?signalement={report.public_id}",
         {"reason": "personal_data"},
     )
 
     assert AbuseReport.objects.get().reason == "personal_data"
+    assert Report.objects.get().moderation == "visible"
+    client.force_login(staff)
+    assert report in client.get(reverse("lightsoff:moderation")).context["reports"]
+
+
+def test_flags_from_enough_different_addresses_send_the_report_back_to_moderation(
+    client, shop, settings
+):
+    settings.LIGHTSOFF_ABUSE_THRESHOLD = 2
+    report = make_report(shop)
+    url = reverse("lightsoff:abuse", args=[shop.pk]) + f"?signalement={report.public_id}"
+
+    client.post(url, {"reason": "offensive"}, REMOTE_ADDR="10.0.0.1")
+    client.post(url, {"reason": "offensive"}, REMOTE_ADDR="10.0.0.1")
+    assert Report.objects.get().moderation == "visible"
+    client.post(url, {"reason": "offensive"}, REMOTE_ADDR="10.0.0.2")
+
     assert Report.objects.get().moderation == "pending"
 
 
@@ -133,7 +185,7 @@ def test_an_abuse_report_without_a_reason_is_refused(client, shop):
 
 
 def test_an_orange_day_shows_a_banner(client):
-    services.set_ecowatt(timezone.localdate(), 2, "Réseau tendu ce soir")
+    services.set_ecowatt(SYSTEM, timezone.localdate(), 2, "Réseau tendu ce soir")
 
     page = client.get(reverse("lightsoff:index")).content.decode()
 
@@ -142,7 +194,7 @@ def test_an_orange_day_shows_a_banner(client):
 
 def test_a_red_day_makes_digital_advertising_a_violation():
     day = date(2026, 1, 15)
-    services.set_ecowatt(day, 3)
+    services.set_ecowatt(SYSTEM, day, 3)
 
     result = services.verdict_for("publicite", "2026-01-15T19:00", digital=True)
 
@@ -190,8 +242,8 @@ def test_volunteers_who_asked_are_emailed_when_a_tense_day_is_announced(client, 
     client.post(reverse("lightsoff:tense_day_alert"), {"wanted": "1"})
     tomorrow = timezone.localdate() + timedelta(days=1)
 
-    services.set_ecowatt(tomorrow, 3)
-    services.set_ecowatt(tomorrow, 3)
+    services.set_ecowatt(SYSTEM, tomorrow, 3)
+    services.set_ecowatt(SYSTEM, tomorrow, 3)
     run_tasks()
 
     assert [m.to for m in mail.outbox] == [[volunteer.email]]

@@ -24,9 +24,14 @@ def jpeg_with_gps(size=(3000, 2000)) -> bytes:
     return buffer.getvalue()
 
 
+def last_night(hour=3, minute=30):
+    """A moment of last night, as the form writes it (3:30 exists even when clocks change)."""
+    moment = (timezone.localtime() - timedelta(days=1)).replace(hour=hour, minute=minute)
+    return moment.strftime("%Y-%m-%dT%H:%M")
+
+
 def report(client, shop, **data):
-    seen_at = timezone.localtime() - timedelta(hours=1)
-    fields = {"element": "vitrine", "seen_at": seen_at.strftime("%Y-%m-%dT%H:%M"), **data}
+    fields = {"element": "vitrine", "seen_at": last_night(), **data}
     return client.post(reverse("lightsoff:report", args=[shop.pk]), fields)
 
 
@@ -88,9 +93,7 @@ def test_adding_a_shop_outside_france_is_refused_next_to_the_field(client):
 
 
 def test_a_report_shows_the_verdict_the_waste_and_three_ways_to_act(client, shop):
-    seen_at = (timezone.localtime() - timedelta(days=1)).replace(hour=2, minute=30)
-
-    response = report(client, shop, seen_at=seen_at.strftime("%Y-%m-%dT%H:%M"))
+    response = report(client, shop)
     page = client.get(response.url).content.decode()
 
     assert "Infraction probable" in page
@@ -222,10 +225,66 @@ def test_a_shop_switched_off_can_be_reported_again(client):
 def test_a_shop_with_opening_hours_osm_got_wrong_is_judged_as_unknown_hours(client):
     shop = ShopFactory(opening_hours="Mo-Zz n'importe quoi")
 
-    response = report(client, shop)
+    response = report(client, shop, seen_at=last_night(3, 30))
 
     assert response.status_code == 302
-    assert Report.objects.get().verdict in ("violation", "allowed", "uncertain")
+    stored = Report.objects.get()
+    assert stored.verdict == "violation"
+    assert stored.opening_hours_used == ""
+    assert ["hours.unknown", {}] in stored.explanation_lines
+    assert (
+        "ne sont pas connus : nous appliquons la règle nationale"
+        in client.get(response.url).content.decode()
+    )
+
+
+def test_a_shop_allowed_to_be_lit_gets_a_thank_you_and_nothing_to_send(client, shop):
+    response = report(client, shop, seen_at=last_night(0, 30))
+
+    page = client.get(response.url).content.decode()
+    assert Report.objects.get().verdict == "allowed"
+    assert "Merci de votre vigilance" in page
+    assert "Confier aux bénévoles" not in page
+    assert "Copier le message" not in page
+    assert "Ce que cela gaspille" not in page
+
+
+def test_an_uncertain_verdict_is_said_honestly_and_asks_nothing_of_the_shop(client, shop):
+    response = report(client, shop, element="interieur", seen_at=last_night(0, 30))
+
+    page = client.get(response.url).content.decode()
+    assert Report.objects.get().verdict == "uncertain"
+    assert "Nous ne pouvons pas conclure" in page
+    assert "Confier aux bénévoles" not in page
+
+
+def test_the_volunteers_cannot_be_asked_for_a_shop_allowed_to_be_lit(client, shop):
+    report(client, shop, seen_at=last_night(0, 30))
+    token = Report.objects.get().token
+
+    client.post(reverse("lightsoff:report_action", args=[token]), {"action": "volunteers"})
+
+    assert not Shop.objects.get().in_queue
+
+
+def test_the_result_page_shows_the_stored_verdict_even_after_the_shop_changes(client, shop):
+    response = report(client, shop)
+    Shop.objects.update(opening_hours="24/7")
+
+    page = client.get(response.url).content.decode()
+
+    assert "Infraction probable" in page
+    assert "Mo-Sa 10:00-19:00" in page
+
+
+def test_the_result_page_reads_in_english(client, shop):
+    response = report(client, shop)
+
+    page = client.get(response.url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert "Probable breach" in page
+    assert "the shop window should be off" in page
+    assert "devrait" not in page
 
 
 @pytest.mark.parametrize("query", ["lat=nan&lon=nan", "lat=1e400&lon=2", "q=" + "%25" * 300])

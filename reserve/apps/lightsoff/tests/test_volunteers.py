@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import time, timedelta
 
 import pytest
 from django.urls import reverse
@@ -114,10 +114,35 @@ def test_the_volunteer_is_warned_not_to_call_a_premium_number(client, reservist)
     assert "surtaxé" in page
 
 
+def last_night_at(hour, minute=0):
+    return (timezone.localtime() - timedelta(days=1)).replace(hour=hour, minute=minute)
+
+
 def test_the_printable_letter_carries_a_qr_code_to_the_shopkeeper_page(client, reservist, queued):
+    services.report_lit_shop(queued, element="vitrine", seen_at=last_night_at(3, 30))
     client.force_login(reservist)
+    client.post(reverse("lightsoff:claim", args=[queued.pk]))
 
     page = client.get(reverse("lightsoff:letter", args=[queued.pk])).content.decode()
 
     assert "<svg" in page
     assert reverse("lightsoff:shopkeeper", args=[queued.token]) in page
+
+
+def test_the_letter_gives_the_hours_of_the_verdict(client, reservist, queued):
+    report = services.report_lit_shop(queued, element="vitrine", seen_at=last_night_at(3, 30))
+    client.force_login(reservist)
+    client.post(reverse("lightsoff:claim", args=[queued.pk]))
+
+    page = client.get(reverse("lightsoff:letter", args=[queued.pk])).content.decode()
+
+    assert (report.forbidden_from, report.forbidden_until) == (time(1), time(7))
+    assert "de 1 h à 7 h" in page
+
+
+def test_there_is_no_letter_for_a_shop_without_a_probable_violation(client, reservist, queued):
+    services.report_lit_shop(queued, element="vitrine", seen_at=last_night_at(0, 30))
+    client.force_login(reservist)
+    client.post(reverse("lightsoff:claim", args=[queued.pk]))
+
+    assert client.get(reverse("lightsoff:letter", args=[queued.pk])).status_code == 404

@@ -44,7 +44,7 @@ def test_the_assumptions_come_with_the_figures():
     estimate = estimate_waste("enseigne", 5, IN_2024)
 
     units = [a.unit for a in estimate.assumptions]
-    assert units == ["W", "€/kWh", "kg CO2/kWh", "nuits/an"]
+    assert units == ["W", "€/kWh", "kg CO2/kWh", "nights/year"]
     assert estimate.assumptions[0].value == 150
     assert all(a.source and a.label for a in estimate.assumptions)
 

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from reserve.apps.lightsoff import ecowatt, services
+from reserve.core.audit import SYSTEM
 
 
 class Command(BaseCommand):
@@ -20,6 +21,6 @@ class Command(BaseCommand):
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise CommandError(f"{file}: cannot read EcoWatt signals ({error})") from error
         for day, value, message in signals:
-            services.set_ecowatt(day, value, message, source="file")
+            services.set_ecowatt(SYSTEM, day, value, message, source="file")
         tense = sum(1 for _day, value, _message in signals if value >= 2)
         self.stdout.write(f"{len(signals)} EcoWatt days imported, {tense} orange or red")
