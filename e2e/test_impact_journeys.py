@@ -46,6 +46,9 @@ def test_a_measurement_appears_on_the_public_impact_page(new_page, live_server, 
     assert visitor.get_by_role("cell", name="742 alertes").is_visible()
     assert visitor.locator("svg polyline").count() == 1
     assert_accessible(visitor)
+    visitor.goto("/impact/")
+    assert visitor.get_by_role("img", name="Carte schématique").is_visible()
+    assert_accessible(visitor)
 
 
 def test_the_employer_downloads_a_time_statement(new_page, live_server, assert_accessible):

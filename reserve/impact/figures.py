@@ -12,11 +12,12 @@ from django.utils import timezone
 
 from reserve.challenges.choices import Status, Theme
 from reserve.challenges.models import Application, Challenge
+from reserve.reservists.departements import DEPARTEMENTS
 from reserve.sprints import charts
 from reserve.sprints.models import HoursEntry, Indicator, Measurement
 
 from . import medians as monthly
-from . import rules
+from . import rules, territories
 from .models import Visibility
 
 # A challenge has an impact page once its sprint delivered something.
@@ -108,7 +109,7 @@ def programme() -> dict:
         code for themes in public.values_list("themes", flat=True) for code in themes.split()
     )
     with_impact = challenges_with_impact()
-    territories = (
+    places = (
         public.values("territory_level", "territory_name")
         .annotate(n=Count("pk"))
         .order_by("-n", "territory_name")
@@ -133,9 +134,34 @@ def programme() -> dict:
         .distinct()
         .count(),
         "medians": medians(),
-        "territories": list(territories),
+        "territories": list(places),
+        "map": territory_map(places),
         "challenges": list(with_impact.order_by("-delivered_at", "title")),
     }
+
+
+def territory_map(places) -> dict:
+    """The regions' tiles and what no region holds (national challenges, communes, unknown)."""
+    counts: dict[str, int] = {}
+    elsewhere = 0
+    for place in places:
+        region = territories.region_of(
+            place["territory_level"], place["territory_name"], DEPARTEMENTS
+        )
+        if region is None:
+            elsewhere += place["n"]
+        else:
+            counts[region.code] = counts.get(region.code, 0) + place["n"]
+    tiles = [
+        {"tile": tile, "fill": SHADES[tile.shade], "ink": "#fff" if tile.shade >= 3 else "#161616"}
+        for tile in territories.tiles(counts)
+    ]
+    return {"tiles": tiles, "elsewhere": elsewhere, "tile": TILE}
+
+
+TILE = 76  # pixels per square on the map
+# From no challenge to the most, light to the programme's blue; text turns white on dark tiles.
+SHADES = ("#eeeeee", "#cacafb", "#8585f6", "#4747c4", "#000091")
 
 
 def medians() -> list[dict]:

@@ -120,3 +120,13 @@ def test_the_challenge_page_links_its_impact_page_once_delivered(client, deliver
     assert reverse("impact:challenge", args=["alerte-secheresse"]) in page
     sprinting = delivered_challenge(slug="sprint", status=Status.IN_SPRINT)
     assert "/impact/defis/sprint/" not in client.get(sprinting.get_absolute_url()).content.decode()
+
+
+def test_the_programme_maps_challenges_by_region(client, delivered):
+    delivered_challenge(slug="lozere", territory_level="departement", territory_name="Lozère")
+    delivered_challenge(slug="partout", territory_level="national", territory_name="")
+    page = client.get(reverse("impact:programme")).content.decode()
+    assert 'aria-labelledby="carte-legende"' in page
+    assert '<th scope="row">Nouvelle-Aquitaine</th><td>NAQ</td><td>1</td>' in page
+    assert '<th scope="row">Occitanie</th><td>OCC</td><td>1</td>' in page
+    assert "1 défi national ou communal n'est pas placé sur la carte." in page
