@@ -195,11 +195,11 @@ def remind_missing_checkins(today: date | None = None) -> int:
     week = monday(today)
     if today.weekday() < 3:
         return 0
+    reminded = Reminder.objects.filter(kind=Reminder.CHECKIN, on=week).values("challenge")
     due = (
         Challenge.objects.filter(status=Status.IN_SPRINT, sprint_start__lte=today)
         .exclude(checkins__week=week)
-        .exclude(sprint_reminders__kind=Reminder.CHECKIN, sprint_reminders__on=week)
-        .distinct()
+        .exclude(pk__in=reminded)
     )
     count = 0
     for challenge in due:

@@ -43,7 +43,12 @@ class IndicatorForm(forms.ModelForm):
         return key
 
     def clean_plugin_key(self):
-        return self.cleaned_data.get("plugin_key") or None
+        key = self.cleaned_data.get("plugin_key") or None
+        if key and self.challenge and self.challenge.indicators.filter(plugin_key=key).exists():
+            raise forms.ValidationError(
+                _("Un autre indicateur du défi reçoit déjà ce chiffre de l'application.")
+            )
+        return key
 
     class Meta:
         model = Indicator

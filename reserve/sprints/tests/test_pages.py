@@ -199,3 +199,18 @@ def test_the_board_shows_a_sprint_at_risk_after_a_check_in(client, sprint):
 
     assert "À risque" in page
     assert "L&#x27;équipe se dit en retard" in page
+
+
+def test_two_indicators_cannot_take_the_same_citizen_app_figure(client, sprint):
+    indicator(sprint.challenge, key="vitrines", plugin_key="confirmed_off")
+    client.force_login(sprint.member)
+
+    response = client.post(
+        url(sprint, "indicateurs/"),
+        {"name": "Encore", "key": "encore", "unit": "commerces", "baseline": "0",
+         "baseline_date": sprint.challenge.sprint_start.isoformat(), "target": "10",
+         "direction": "up", "source": "App", "measured_by": "App", "plugin_key": "confirmed_off"},
+    )  # fmt: skip
+
+    assert response.status_code == 400
+    assert "reçoit déjà ce chiffre" in response.content.decode()
