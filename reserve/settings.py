@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "reserve.challenges",
     "reserve.teams",
     "reserve.sprints",
+    "reserve.impact",
     "reserve.apps.lightsoff",
     "reserve.apps.energie",
     "django.contrib.admin",

@@ -49,6 +49,7 @@ GENERATED = {
     "lightsoff.Report": {"token", "rule_reference", "opening_hours_used", "moderation_reason"},
     "admin.LogEntry": {"object_id"},
     "reservists.Profile": {"search_text"},
+    "impact.TimeStatement": {"token", "digest"},
 }
 
 
@@ -99,6 +100,7 @@ def build_world(person, staff):
         build_lightsoff_world(person, challenge.organisation)
     if apps.is_installed("reserve.apps.energie"):
         build_energie_world(person, challenge.organisation)
+    build_impact_world(person, challenge.organisation)
     return profile
 
 
@@ -122,6 +124,22 @@ def build_energie_world(person, organisation):
         campaign=campaign, household=household, kit=kit, volunteer=person, notes="x",
         status="installed",
     )  # fmt: skip
+
+
+def build_impact_world(person, organisation):
+    model("impact.Visibility").objects.create(user=person, on_impact_pages=True)
+    model("impact.HourlyCost").objects.create(employer=organisation, employee=person, amount=50)
+    model("impact.TimeStatement").objects.create(
+        employer=organisation,
+        beneficiary=organisation,
+        employee=person,
+        employee_name=person.get_full_name(),
+        period_start=date.today(),
+        period_end=date.today(),
+        hours=1,
+        digest="0" * 64,
+        issued_at=timezone.now(),
+    )
 
 
 def build_sprints_world(person, challenge):
