@@ -211,6 +211,7 @@ def test_a_reporter_adds_a_missing_shop_by_dropping_a_pin_at_night_in_the_dark_t
     # The pin, dropped 120 px east of where the reporter stands (about 50 m at zoom 18).
     assert 0.0004 < shop.lon - NEAR_SHOP["longitude"] < 0.001
     assert abs(shop.lat - NEAR_SHOP["latitude"]) < 0.0001
+    page.wait_for_load_state("load")  # the heading can show before the style sheet applies
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background == "rgb(18, 18, 24)"
     assert_accessible(page)
