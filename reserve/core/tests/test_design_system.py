@@ -12,7 +12,8 @@ def test_the_style_page_shows_every_component_in_both_themes(client):
 
     page = client.get("/style/").content.decode()
 
-    assert page.count('data-theme="light"') == 1 and page.count('data-theme="dark"') == 1
+    assert page.count('data-theme="light"') == 1
+    assert page.count('data-theme="dark"') == 1
     for component in ['class="stepper"', 'class="empty"', "<svg", 'class="stack"', 'class="card']:
         assert component in page
     assert "Ce champ est obligatoire." in page
@@ -43,4 +44,5 @@ def test_every_status_of_the_platform_has_a_tone():
         for value, __ in field.choices
     }
 
-    assert statuses and statuses <= set(STATUS_TONES)
+    assert statuses
+    assert statuses <= set(STATUS_TONES)
