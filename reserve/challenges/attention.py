@@ -4,15 +4,16 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from reserve.accounts.roles import is_staff_member
+from reserve.accounts.roles import Role, roles_of
 from reserve.core.attention import Item
 
 from .models import Challenge, Status
 
 
 def needs_attention(user) -> list[Item]:
-    items = information_requested(user)
-    if is_staff_member(user):
+    roles = roles_of(user)
+    items = information_requested(user) if Role.ORGANISATION_MEMBER in roles else []
+    if Role.STAFF in roles:
         items += late_qualifications()
     return items
 

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from reserve.accounts.roles import Role, roles_of
 from reserve.core.attention import Item
 from reserve.organisations.models import Membership, Part
 
@@ -11,6 +12,8 @@ from .models import Profile
 
 
 def needs_attention(user) -> list[Item]:
+    if Role.ORGANISATION_MEMBER not in roles_of(user):
+        return []
     memberships = Membership.objects.filter(
         user=user,
         organisation__parts__contains=Part.EMPLOYER.value,

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from reserve.accounts.roles import is_staff_member
+from reserve.accounts.roles import Role, roles_of
 from reserve.challenges.models import Application, Challenge, RoleSlot, Status
 from reserve.core.attention import Item
 
@@ -13,8 +13,11 @@ from .models import Invitation, InvitationStatus
 
 
 def needs_attention(user) -> list[Item]:
-    items = invitations_to_answer(user) + next_team_dates(user) + applications_to_decide(user)
-    if is_staff_member(user):
+    roles = roles_of(user)
+    items = applications_to_decide(user)
+    if Role.RESERVIST in roles:
+        items += invitations_to_answer(user) + next_team_dates(user)
+    if Role.STAFF in roles:
         items += teams_short_of_people()
     return items
 
