@@ -67,6 +67,10 @@ messages: $(STAMP)
 bench: $(STAMP) static
 	$(PY) bench/run.py
 
+## The README's screenshots (docs/screenshots/), taken by Chromium over the demo
+screenshots: $(STAMP) static
+	$(PY) e2e/screenshots.py
+
 ## Concurrency and fault scenarios against a real server; prints what was lost (must be 0)
 audit: $(STAMP)
 	$(PY) audit/run.py
