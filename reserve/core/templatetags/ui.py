@@ -76,3 +76,9 @@ def bar_chart(rows, caption, value_label, unit=""):
 def data_label(text):
     """The header a table cell shows above its value when the table becomes cards on a phone."""
     return format_html(' data-label="{}"', text)
+
+
+@register.filter(is_safe=True)
+def squash(text):
+    """One line with single spaces: a <title> assembled from blocks that span lines."""
+    return " ".join(str(text).split())
