@@ -1,4 +1,5 @@
-"""Every page has one well-formed, unique <title>: "Page — La Réserve" (the home: "La Réserve — what it is").
+"""Every page has one well-formed, unique <title>: "Page — La Réserve" (the home: "La Réserve —
+what it is").
 
 The crawl starts from the home page and each role's home, follows the site's own links two levels
 deep, and compares the titles of distinct pages."""
