@@ -1,7 +1,7 @@
 """(d) Several people take the last seat of a role at the same moment: invitations accepted by
 their addressees and applications accepted by staff, all at once, on real connections.
 
-Uses the teams services as they are (reserve/teams/invitations.py, applications.py)."""
+Uses the teams services (reserve/teams/invitations.py, replies.py, applications.py)."""
 
 import threading
 
@@ -37,26 +37,23 @@ def at_once(actions) -> list[str]:
 
 def one_round(staff):
     from reserve.accounts.tests.factories import UserFactory
-    from reserve.challenges import services as challenges
     from reserve.challenges.models import Application, ApplicationStatus, Status
     from reserve.challenges.tests.factories import ChallengeFactory, RoleSlotFactory
     from reserve.core.audit import SYSTEM
-    from reserve.teams import applications, invitations
+    from reserve.teams import applications, invitations, replies
 
     challenge = ChallengeFactory(status=Status.TEAM_FORMING)
     slot = RoleSlotFactory(challenge=challenge, count=1, overbooking=INVITED)
     invited = [
         invitations.invite(SYSTEM, slot, UserFactory(is_reservist=True)) for _ in range(INVITED)
     ]
-    applied = [
-        challenges.apply_to_slot(UserFactory(is_reservist=True), slot) for _ in range(APPLICANTS)
-    ]
-    actions = [lambda i=i: invitations.accept(i) for i in invited] + [
+    applied = [applications.apply(UserFactory(is_reservist=True), slot) for _ in range(APPLICANTS)]
+    actions = [lambda i=i: replies.accept(i.user, i) for i in invited] + [
         lambda a=a: applications.decide(staff, Application.objects.filter(pk=a.pk), accept=True)
         for a in applied
     ]
-    # A LinkError is the answer a person gets when the seat went to someone else: not an error.
-    errors = [e for e in at_once(actions) if not e.startswith("LinkError")]
+    # A refusal is the answer a person gets when the seat went to someone else: not an error.
+    errors = [e for e in at_once(actions) if not e.startswith("TransitionRefused")]
     taken = Application.objects.filter(slot=slot, status=ApplicationStatus.ACCEPTED).count()
     return max(0, taken - slot.count), errors
 

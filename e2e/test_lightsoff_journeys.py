@@ -12,9 +12,10 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from e2e.language import french_words
 from e2e.session import logged_in
 from reserve.apps.lightsoff import services
-from reserve.apps.lightsoff.models import ContactAttempt, Report, ShopStatus
+from reserve.apps.lightsoff.models import ContactAttempt, Report, Shop, ShopStatus
 from reserve.apps.lightsoff.tests.factories import ReservistFactory, ShopFactory
 
 pytestmark = pytest.mark.e2e
@@ -131,25 +132,6 @@ def test_the_shopkeeper_answers_we_switched_off_and_the_public_figures_change(
     expect(answers).to_have_text("1")
 
 
-FRENCH = re.compile(
-    r"\b(le|la|les|des|du|est|une|pour|nous|vous|votre|cette|avec|dans|être|peut|devrait|"
-    r"nuit|commerce|éteinte?|allumée?|heures?|merci|bonjour)\b",
-    re.IGNORECASE,
-)
-
-
-def french_words(locator) -> list[str]:
-    """French words left in what the reader reads (legal titles, marked lang="fr", excepted)."""
-    text = locator.evaluate(
-        """(element) => {
-            const copy = element.cloneNode(true);
-            copy.querySelectorAll('[lang="fr"], script, form input').forEach((e) => e.remove());
-            return copy.innerText;
-        }"""
-    )
-    return FRENCH.findall(text.replace("La Réserve", ""))
-
-
 def test_an_english_reader_reports_a_shop_and_reads_no_french_in_the_verdict_advice_and_letter(
     live_server, new_page, assert_accessible
 ):
@@ -165,8 +147,10 @@ def test_an_english_reader_reports_a_shop_and_reads_no_french_in_the_verdict_adv
 
     verdict = page.locator(".ls-verdict")
     expect(verdict.get_by_role("heading", name="Probable breach")).to_be_visible()
-    expect(verdict).to_contain_text("At 3:30, the shop window should be off.")
+    why = page.locator(".ls-why")
+    expect(why).to_contain_text("At 3:30, the shop window should be off.")
     assert french_words(verdict) == []
+    assert french_words(why) == []
     advice = page.locator("section", has=page.get_by_role("heading", name="Take action, kindly"))
     assert french_words(advice) == [], advice.inner_text()
     assert_accessible(page)
@@ -185,3 +169,80 @@ def test_an_english_reader_reports_a_shop_and_reads_no_french_in_the_verdict_adv
     expect(letter).to_contain_text("from 1:00 to 7:00")
     assert french_words(letter) == []
     assert_accessible(volunteer)
+
+
+@pytest.fixture
+def server_at(monkeypatch):
+    """`server_at(moment)`: the live server's clock (the street pages' theme follows the sun)."""
+
+    def set_to(moment):
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+
+    return set_to
+
+
+def test_a_reporter_adds_a_missing_shop_by_dropping_a_pin_at_night_in_the_dark_theme(
+    live_server, new_page, assert_accessible, server_at
+):
+    tonight = datetime.combine(timezone.localdate() - timedelta(days=1), time(23, 40), PARIS)
+    server_at(tonight + timedelta(minutes=5))
+    page = without_tiles(new_page(geolocation=NEAR_SHOP, permissions=["geolocation"], **AT_NIGHT))
+    page.clock.set_fixed_time(tonight)
+
+    page.goto("/lightsoff/")
+    expect(page.locator("html")).to_have_attribute("data-theme", "dark")
+    page.get_by_role("button", name="Me localiser").click()
+    expect(page.get_by_text("Aucun commerce trouvé ici.")).to_be_visible()
+    page.get_by_role("link", name="Le commerce n'est pas dans la liste : l'ajouter").click()
+
+    expect(page.get_by_role("heading", name="Ajouter un commerce")).to_be_visible()
+    expect(page.get_by_text("La carte ne peut pas s'afficher")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Nom du commerce").fill("Cave des Chartrons")
+    pin_map = page.locator("#ls-pin-map")
+    box = pin_map.bounding_box()
+    pin_map.tap(position={"x": box["width"] / 2 + 120, "y": box["height"] / 2})
+    expect(page.get_by_text("Repère posé : le commerce est à cet endroit.")).to_be_visible()
+    page.get_by_label("Catégorie").select_option(label="Autre commerce")
+    page.get_by_role("button", name="Ajouter et continuer").tap()
+
+    expect(page.get_by_role("heading", name="Signaler Cave des Chartrons")).to_be_visible()
+    shop = Shop.objects.get(name="Cave des Chartrons")
+    # The pin, dropped 120 px east of where the reporter stands (about 50 m at zoom 18).
+    assert 0.0004 < shop.lon - NEAR_SHOP["longitude"] < 0.001
+    assert abs(shop.lat - NEAR_SHOP["latitude"]) < 0.0001
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(18, 18, 24)"
+    assert_accessible(page)
+    page.get_by_label("Vitrine").check()
+    page.get_by_role("button", name="Voir le verdict").tap()
+
+    expect(page.get_by_role("heading", name="Et maintenant ?")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("data-theme", "dark")
+    assert_accessible(page)
+    assert Report.objects.get(shop=shop).seen_at == tonight
+
+
+def test_the_verdict_the_savings_and_the_next_action_fit_a_phone_screen(
+    live_server, new_page, assert_accessible
+):
+    shop = ShopFactory(name="Parfumerie de l'Opéra", opening_hours="Mo-Sa 10:00-19:00")
+    seen = timezone.localtime() - timedelta(days=1)
+    report = services.report_lit_shop(
+        shop, element="vitrine", seen_at=seen.replace(hour=2, minute=30)
+    )
+    page = without_tiles(
+        new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    )
+
+    page.goto(f"/lightsoff/signalements/{report.token}/")
+
+    for part in (".ls-verdict", ".ls-savings", ".ls-next"):
+        box = page.locator(part).bounding_box()
+        assert box["y"] >= 0, part
+        assert box["y"] + box["height"] <= 844, f"{part} ends at {box['y'] + box['height']}"
+    next_action = page.get_by_role("button", name="Laisser faire les bénévoles")
+    assert next_action.bounding_box()["height"] >= 44
+    assert_accessible(page)
+    next_action.tap()
+    expect(page.get_by_text("Action enregistrée : Les bénévoles s'en chargent.")).to_be_visible()

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "reserve.challenges",
     "reserve.teams",
     "reserve.apps.lightsoff",
+    "reserve.apps.energie",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -394,6 +395,13 @@ LIGHTSOFF_FOLLOW_UPS_PER_IP_HOUR = env_int("LIGHTSOFF_FOLLOW_UPS_PER_IP_HOUR", 2
 LIGHTSOFF_ABUSE_THRESHOLD = env_int("LIGHTSOFF_ABUSE_THRESHOLD", 3)
 LIGHTSOFF_ABUSE_PER_IP_HOUR = env_int("LIGHTSOFF_ABUSE_PER_IP_HOUR", 20)
 LIGHTSOFF_SHOPKEEPER_ANSWERS_PER_IP_HOUR = env_int("LIGHTSOFF_SHOPKEEPER_ANSWERS_PER_IP_HOUR", 30)
+
+# Énergie (reserve/apps/energie): household files are deleted after this many days without
+# activity; the follow-up comes this many days after a fitting.
+ENERGIE_PURGE_DAYS = env_int("ENERGIE_PURGE_DAYS", 365)
+ENERGIE_FOLLOW_UP_DAYS = env_int("ENERGIE_FOLLOW_UP_DAYS", 90)
+ENERGIE_VISIT_HOURS = env_int("ENERGIE_VISIT_HOURS", 2)
+ENERGIE_DIAGNOSTICS_PER_IP_HOUR = env_int("ENERGIE_DIAGNOSTICS_PER_IP_HOUR", 600)
 # EcoWatt from RTE's API (free account, OAuth2 client credentials); unset: file or staff entry.
 RTE_CLIENT_ID = env_str("RTE_CLIENT_ID")
 RTE_CLIENT_SECRET = env_str("RTE_CLIENT_SECRET")

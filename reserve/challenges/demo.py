@@ -1,6 +1,7 @@
 """Demo challenges in every status across themes, and `--challenges N` more for benchmarks.
 
-Each demo challenge is taken through its lifecycle (`LIFECYCLE.fire`, as the first staff member)
+Each demo challenge (its story in `demo_stories`) is taken through its lifecycle
+(`LIFECYCLE.fire`, as the first staff member), its grid scored through `services.save_scores`,
 and dated by `history()`, so its dates respect the lifecycle; the generated ones, created in
 bulk for benchmarks, get the same dates without the replay.
 
@@ -16,73 +17,13 @@ from reserve.accounts.models import User
 from reserve.core.caching import invalidate
 from reserve.organisations.models import Organisation
 
+from . import services
+from .demo_stories import LIGHTSOFF_SLUG, SPONSORS, STORIES
+from .grid import SECTIONS
 from .lifecycle import LIFECYCLE
-from .models import (
-    SPRINT_DAYS,
-    Challenge,
-    RoleSlot,
-    Scale,
-    Status,
-    TerritoryLevel,
-    TimelineEvent,
-)
+from .models import SPRINT_DAYS, Challenge, RoleSlot, Scale, Status, TerritoryLevel, TimelineEvent
 
-LIGHTSOFF_SLUG = "commerces-eclaires-la-nuit"
-ENERGY = "Direction interministérielle de la transition énergétique"
-BORDEAUX = "Métropole de Bordeaux"
-ARS = "Agence régionale de santé Occitanie"
-ECLAIREURS = "Les Éclaireurs du numérique"
-
-# (slug, title, status, themes, organisation, territory, summary, slots as (skill, level, count))
-CHALLENGES = [
-    (LIGHTSOFF_SLUG, "Commerces éclairés la nuit", Status.DELIVERED, "energy", ENERGY,
-     (TerritoryLevel.NATIONAL, ""),
-     "Des vitrines et enseignes restent allumées toute la nuit malgré la loi : aider les "
-     "citoyens à le signaler et les commerçants à éteindre.",
-     [("tech.backend", "confident", 2), ("design.ux", "confident", 1),
-      ("communication.communication", "confident", 1)]),
-    ("alerte-secheresse-communes", "Alerte sécheresse pour les petites communes", Status.IN_SPRINT,
-     "water", None, (TerritoryLevel.NATIONAL, ""),
-     "Prévenir les habitants des restrictions d'eau en vigueur dans leur commune.",
-     [("tech.backend", "confident", 1), ("tech.frontend", "confident", 1)]),
-    ("qualite-eau-robinet", "Qualité de l'eau du robinet en un SMS", Status.TEAM_FORMING,
-     "water health", ARS, (TerritoryLevel.REGION, "Occitanie"),
-     "Alerter les habitants quand l'eau du robinet n'est plus potable.",
-     [("tech.backend", "confident", 1), ("tech.data", "confident", 1),
-      ("design.ux", "discovering", 1)]),
-    ("passoires-thermiques-aides", "Passoires thermiques : toutes les aides en une page",
-     Status.QUALIFIED, "energy housing", BORDEAUX, (TerritoryLevel.COMMUNE, "Bordeaux"),
-     "Aider les ménages en logement DPE F ou G à connaître les aides auxquelles ils ont droit.",
-     [("tech.frontend", "confident", 1), ("legal.public_policy", "expert", 1),
-      ("domain.housing", "confident", 1)]),
-    ("covoiturage-rural-soignants", "Covoiturage des soignants en zone rurale",
-     Status.IMPACT_FOLLOW_UP, "mobility health", ARS, (TerritoryLevel.DEPARTEMENT, "Lozère"),
-     "Mettre en relation les soignants à domicile pour partager les trajets.",
-     [("tech.mobile", "confident", 1)]),
-    ("canicule-personnes-isolees", "Canicule : repérer les personnes isolées", Status.CLOSED,
-     "health social", ECLAIREURS, (TerritoryLevel.DEPARTEMENT, "Rhône"),
-     "Aider les mairies à tenir le registre des personnes vulnérables pendant les canicules.",
-     [("tech.backend", "confident", 1)]),
-    ("logement-urgence-places", "Places d'hébergement d'urgence en temps réel", Status.ARCHIVED,
-     "housing social", BORDEAUX, (TerritoryLevel.COMMUNE, "Bordeaux"),
-     "Afficher les places libres dans les centres d'hébergement d'urgence.", []),
-    ("bornes-recharge-pannes", "Signaler les bornes de recharge en panne", Status.DECLINED,
-     "mobility energy", ENERGY, (TerritoryLevel.NATIONAL, ""),
-     "Un service citoyen pour signaler les bornes de recharge électrique hors service.", []),
-    ("irrigation-agriculteurs", "Partager l'eau d'irrigation entre agriculteurs",
-     Status.IN_QUALIFICATION, "water agriculture", None,
-     (TerritoryLevel.DEPARTEMENT, "Charente-Maritime"),
-     "Coordonner les tours d'eau entre exploitations pendant les arrêtés sécheresse.", []),
-    ("chauffage-ecoles", "Piloter le chauffage des écoles", Status.SUBMITTED, "energy", BORDEAUX,
-     (TerritoryLevel.COMMUNE, "Bordeaux"),
-     "Baisser la consommation de chauffage des écoles le week-end et pendant les vacances.", []),
-    ("transport-demande-seniors", "Transport à la demande pour les seniors",
-     Status.NEEDS_INFORMATION, "mobility social", ECLAIREURS, (TerritoryLevel.COMMUNE, "Lyon"),
-     "Réserver un trajet par téléphone quand on ne sait pas utiliser d'application.", []),
-    ("rendez-vous-medicaux-annules", "Rendez-vous médicaux non honorés", Status.DRAFT, "health",
-     ARS, (TerritoryLevel.REGION, "Occitanie"),
-     "Réattribuer les créneaux libérés au dernier moment.", []),
-]  # fmt: skip
+__all__ = ["LIGHTSOFF_SLUG", "seed", "generate", "history"]
 
 # Days ago each status was reached, to give the pipeline board ages and the speed chart figures.
 AGES = {
@@ -116,44 +57,70 @@ STEP_DAYS = {
     "form_team": 1, "start_sprint": 6, "deliver": SPRINT_DAYS - 1, "follow_impact": 3,
     "close": 30, "archive": 30,
 }  # fmt: skip
+# The sprint and what follows it keep their length; the steps before it go at each one's pace.
+PACED_STEPS = {"submit", "start_qualification", "request_information", "qualify", "decline",
+               "form_team", "start_sprint"}  # fmt: skip
 RATIONALE = "Un besoin réel, urgent et à la portée d'un sprint."
+DECLINED_RATIONALE = "Un service public ou privé répond déjà à l'essentiel de ce besoin."
 DEFAULT_SLOT = ("tech.backend", "confident", 1)
+GRID_COMMENTS = {
+    "need": "Besoin documenté par le porteur, chiffres à l'appui.",
+    "feasibility": "Périmètre tenable en un sprint d'un mois.",
+    "values": "Gratuit, accessible, code ouvert : conforme.",
+    "data": "Données à minimiser ; hébergement dans l'Union européenne prévu.",
+}
 
 
-def history(status, reached) -> tuple:
+def step_days(name: str, pace: float = 1.0) -> float:
+    return max(1.0, STEP_DAYS[name] * pace) if name in PACED_STEPS else STEP_DAYS[name]
+
+
+def history(status, reached, pace: float = 1.0) -> tuple:
     """When the challenge was created, and when each step of its path happened (the last one at
     `reached`)."""
     steps, moment = [], reached
     for name in reversed(PATHS[status]):
         steps.append((name, moment))
-        moment -= timedelta(days=STEP_DAYS[name])
+        moment -= timedelta(days=step_days(name, pace))
     return moment, list(reversed(steps))
+
+
+def grid_scores(levels: tuple, salt: int) -> dict[str, tuple[int, str]]:
+    """Each criterion near its section's level (a little above or below, never the same grid)."""
+    scores = {}
+    for index, (section, _title, criteria) in enumerate(SECTIONS):
+        for position, (criterion, _label) in enumerate(criteria):
+            drift = ((salt + 3 * position + index) % 5 == 0) - ((salt + position) % 7 == 0)
+            scores[criterion] = (min(3, max(0, levels[index] + drift)), GRID_COMMENTS[section])
+    return scores
 
 
 def seed(options) -> list[str]:
     now = timezone.now()
     author = User.objects.filter(email="agent@demo.lareserve.fr").first()
     staff = User.objects.filter(is_staff=True, is_active=True).order_by("pk").first()
-    organisations = {
-        o.name: o for o in Organisation.objects.filter(name__in=[ENERGY, BORDEAUX, ARS, ECLAIREURS])
-    }
-    for slug, title, status, themes, sponsor, territory, summary, slots in CHALLENGES:
-        if Challenge.objects.filter(slug=slug).exists():
+    organisations = {o.name: o for o in Organisation.objects.filter(name__in=SPONSORS)}
+    for salt, story in enumerate(STORIES):
+        if Challenge.objects.filter(slug=story["slug"]).exists():
             continue
-        fields = _fields(title, status, themes, organisations.get(sponsor), territory, summary, now)
-        challenge = Challenge.objects.create(slug=slug, created_by=author, **_drafted(fields))
+        fields = _fields(story, organisations.get(story["sponsor"]), now)
+        challenge = Challenge.objects.create(
+            slug=story["slug"], created_by=author, **_drafted(fields)
+        )
+        status = story["status"]
         RoleSlot.objects.bulk_create(
             RoleSlot(challenge=challenge, skill=skill, level=level, count=count)
-            for skill, level, count in slots or ([DEFAULT_SLOT] if _qualified(status) else [])
+            for skill, level, count in story["slots"]
+            or ([DEFAULT_SLOT] if _qualified(status) else [])
         )
         if staff is not None:
-            _replay(staff, challenge, status, now)
+            _replay(staff, challenge, story, salt, now)
         Challenge.objects.filter(pk=challenge.pk).update(**fields)
-        _timeline(challenge, status, now)
+        _timeline(challenge, story, now)
     generated = generate(options.get("challenges") or 0, organisations, now)
     invalidate("challenges")
     return [
-        f"{len(CHALLENGES)} demo challenges, {generated} generated "
+        f"{len(STORIES)} demo challenges, {generated} generated "
         f"({Challenge.objects.count()} in all)."
     ]
 
@@ -176,50 +143,69 @@ def _drafted(fields: dict) -> dict:
     )
 
 
-def _replay(actor, challenge, status, now) -> None:
-    """Take the challenge through its lifecycle, step by step, as staff would."""
-    _created, steps = history(status, now - timedelta(days=AGES[status]))
-    for name, _when in steps:
-        note = RATIONALE if LIFECYCLE.get(name).needs_note else ""
+def _replay(actor, challenge, story, salt, now) -> None:
+    """Take the challenge through its lifecycle, step by step, as staff would: the grid is
+    scored while it is in qualification, and that entry of its timeline dated then."""
+    status = story["status"]
+    _created, steps = history(status, now - timedelta(days=story["age"]), story["pace"])
+    for index, (name, when) in enumerate(steps):
+        note = _rationale(status) if LIFECYCLE.get(name).needs_note else ""
         challenge, _previous = LIFECYCLE.fire(actor, challenge, name, note=note)
+        if challenge.status == Status.IN_QUALIFICATION and name == "start_qualification":
+            services.save_scores(actor, challenge, grid_scores(story["grid"], salt))
+            following = steps[index + 1][1] if index + 1 < len(steps) else now
+            scored = challenge.events.latest("pk")
+            TimelineEvent.objects.filter(pk=scored.pk).update(
+                created_at=when + (following - when) / 2
+            )
 
 
-def _fields(title, status, themes, organisation, territory, summary, now) -> dict:
-    reached = now - timedelta(days=AGES[status])
-    created, steps = history(status, reached)
+def _rationale(status) -> str:
+    return DECLINED_RATIONALE if status == Status.DECLINED else RATIONALE
+
+
+def _fields(story, organisation, now) -> dict:
+    status, pace = story["status"], story["pace"]
+    reached = now - timedelta(days=story["age"])
+    fields = _dates(status, reached, pace)
+    return fields | {
+        "title": story["title"],
+        "themes": story["themes"],
+        "organisation": organisation,
+        "territory_level": story["territory"][0],
+        "territory_name": story["territory"][1],
+        **{key: story[key] for key in STORY_FIELDS},
+        "decision_rationale": _rationale(status) if fields["decided_at"] else "",
+    }
+
+
+STORY_FIELDS = [
+    "summary", "problem", "affected_people", "severity", "urgency", "evidence", "tried",
+    "blind_spot", "deliverable", "success_criterion",
+]  # fmt: skip
+
+
+def _dates(status, reached, pace: float = 1.0) -> dict:
+    """The status and the dates of its lifecycle, reached at `reached`."""
+    created, steps = history(status, reached, pace)
     at = dict(steps)
     submitted = at.get("submit")
     decided = at.get("qualify") or at.get("decline")
     sprint_start = None
     if decided and _qualified(status):
         kickoff = at.get("start_sprint") or decided + timedelta(
-            days=STEP_DAYS["form_team"] + STEP_DAYS["start_sprint"]
+            days=step_days("form_team", pace) + step_days("start_sprint", pace)
         )
         sprint_start = kickoff.date()
     return {
-        "title": title,
         "status": status,
         "status_changed_at": reached,
-        "themes": themes,
-        "organisation": organisation,
-        "territory_level": territory[0],
-        "territory_name": territory[1],
-        "summary": summary,
-        "problem": f"{summary}\n\nLes personnes concernées n'ont **aucun outil simple**.",
-        "affected_people": 12_000,
-        "severity": Scale.HIGH,
-        "urgency": Scale.HIGH,
-        "evidence": "Remontées des services de terrain et enquête auprès de 300 usagers.",
-        "blind_spot": "Aucun service public ne couvre ce besoin aujourd'hui.",
-        "deliverable": "Un service web simple, accessible et gratuit, en code source ouvert.",
-        "success_criterion": "Un usage régulier un mois après la livraison, mesuré publiquement.",
         "submitted_at": submitted,
         "qualification_due": submitted + timedelta(days=settings.CHALLENGE_QUALIFICATION_DAYS)
         if submitted
         else None,
         "decided_at": decided,
         "decision": ("no_go" if status == Status.DECLINED else "go") if decided else "",
-        "decision_rationale": RATIONALE if decided else "",
         "declined_is_public": status == Status.DECLINED,
         "sprint_start": sprint_start,
         "sprint_end": sprint_start + timedelta(days=SPRINT_DAYS - 1) if sprint_start else None,
@@ -228,8 +214,9 @@ def _fields(title, status, themes, organisation, territory, summary, now) -> dic
     }
 
 
-def _timeline(challenge, status, now) -> None:
-    created, steps = history(status, now - timedelta(days=AGES[status]))
+def _timeline(challenge, story, now) -> None:
+    status = story["status"]
+    created, steps = history(status, now - timedelta(days=story["age"]), story["pace"])
     events = [TimelineEvent(challenge=challenge, text="Défi créé en brouillon", created_at=created)]
     previous = Status.DRAFT
     for name, moment in steps:
@@ -240,7 +227,7 @@ def _timeline(challenge, status, now) -> None:
                 text=str(step.label),
                 from_status=previous,
                 to_status=step.target,
-                note=RATIONALE if step.needs_note else "",
+                note=_rationale(status) if step.needs_note else "",
                 created_at=moment,
             )
         )
@@ -265,6 +252,17 @@ GENERATED_SKILLS = [
     "tech.data",
     "communication.communication",
 ]
+GENERATED_PACES = [0.6, 1.0, 1.5, 0.8, 2.0, 1.2]
+GENERATED_TEXT = {
+    "affected_people": 5_000,
+    "severity": Scale.MEDIUM,
+    "urgency": Scale.MEDIUM,
+    "evidence": "Données de test.",
+    "tried": "",
+    "blind_spot": "Données de test.",
+    "deliverable": "Un service web simple.",
+    "success_criterion": "Un usage régulier.",
+}
 PLACES = ["Bordeaux", "Lyon", "Lille", "Nantes", "Marseille", "Rennes", "Strasbourg", "Dijon"]
 
 
@@ -279,15 +277,19 @@ def generate(count: int, organisations: dict, now) -> int:
             continue
         status = GENERATED_STATUSES[n % len(GENERATED_STATUSES)]
         place = PLACES[n % len(PLACES)]
-        fields = _fields(
-            f"Défi n° {n} : {place}",
-            status,
-            GENERATED_THEMES[n % len(GENERATED_THEMES)],
-            sponsors[n % len(sponsors)],
-            (TerritoryLevel.COMMUNE, place),
-            f"Un défi généré pour mesurer les performances, à {place}.",
-            now,
-        )
+        summary = f"Un défi généré pour mesurer les performances, à {place}."
+        story = {
+            "title": f"Défi n° {n} : {place}",
+            "status": status,
+            "themes": GENERATED_THEMES[n % len(GENERATED_THEMES)],
+            "territory": (TerritoryLevel.COMMUNE, place),
+            "age": AGES[status],
+            "pace": GENERATED_PACES[n % len(GENERATED_PACES)],
+            **GENERATED_TEXT,
+            "summary": summary,
+            "problem": summary,
+        }
+        fields = _fields(story, sponsors[n % len(sponsors)], now)
         fields["status_changed_at"] -= timedelta(hours=n)
         new.append(Challenge(slug=slug, **fields))
     created = Challenge.objects.bulk_create(new, batch_size=500)

@@ -53,6 +53,17 @@ class SkillsForm(forms.Form):
     def families(self):
         return [(family, [self[s.code] for s in family.skills]) for family in FAMILIES]
 
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.values()):
+            raise forms.ValidationError(
+                _(
+                    "Indiquez au moins une compétence, même en débutant : c'est ce qui vous "
+                    "relie aux défis."
+                )
+            )
+        return cleaned
+
     def levels(self) -> dict[str, int]:
         return {code: int(value) for code, value in self.cleaned_data.items() if value}
 
@@ -118,18 +129,12 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
-class AvailabilityForm(forms.ModelForm):
-    """Hours, place and mode, plus optionally one new period of each kind."""
+class WhereWhenForm(forms.ModelForm):
+    """Where and how much: what matching needs to place someone on a team (joining, step 2)."""
 
     departement = forms.ChoiceField(
         label=_("Département"), choices=[("", _("— choisir —"))] + DEPARTEMENT_CHOICES
     )
-    available_start = forms.DateField(label=_("Disponible du"), required=False, widget=DateInput())
-    available_end = forms.DateField(label=_("au"), required=False, widget=DateInput())
-    unavailable_start = forms.DateField(
-        label=_("Indisponible du"), required=False, widget=DateInput()
-    )
-    unavailable_end = forms.DateField(label=_("au"), required=False, widget=DateInput())
 
     class Meta:
         model = Profile
@@ -137,11 +142,12 @@ class AvailabilityForm(forms.ModelForm):
         labels = {
             "hours_per_week": _("Heures disponibles par semaine"),
             "work_mode": _("Je peux aider"),
+            "city": _("Ville (facultatif)"),
         }
         help_texts = {"hours_per_week": _("Une estimation suffit : 2, 5, 10…")}
         widgets = {
             "work_mode": forms.RadioSelect,
-            "hours_per_week": forms.NumberInput(attrs={"min": 0, "max": MAX_HOURS_PER_WEEK}),
+            "hours_per_week": forms.NumberInput(attrs={"min": 1, "max": MAX_HOURS_PER_WEEK}),
             "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
         }
 
@@ -155,7 +161,20 @@ class AvailabilityForm(forms.ModelForm):
                 )
                 % {"max": MAX_HOURS_PER_WEEK}
             )
+        if hours < 1:
+            raise forms.ValidationError(_("Au moins une heure par semaine : même une suffit."))
         return hours
+
+
+class PeriodsForm(forms.Form):
+    """Optionally, one new period of each kind (offered after joining, from the dashboard)."""
+
+    available_start = forms.DateField(label=_("Disponible du"), required=False, widget=DateInput())
+    available_end = forms.DateField(label=_("au"), required=False, widget=DateInput())
+    unavailable_start = forms.DateField(
+        label=_("Indisponible du"), required=False, widget=DateInput()
+    )
+    unavailable_end = forms.DateField(label=_("au"), required=False, widget=DateInput())
 
     def clean(self):
         cleaned = super().clean()
@@ -178,6 +197,9 @@ class AvailabilityForm(forms.ModelForm):
 
 
 class EngagementForm(forms.ModelForm):
+    """How the person gives their time, and their agreement to be proposed challenges (joining,
+    step 3): without it the profile stays out of the pool matching draws from."""
+
     employer = forms.ModelChoiceField(
         label=_("Mon employeur"),
         queryset=Organisation.objects.none(),
@@ -187,39 +209,30 @@ class EngagementForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = [
-            "engagement",
-            "employer",
-            "employer_proposed_name",
-            "hours_per_month_granted",
-            "agreement",
-        ]
+        fields = ["engagement", "employer", "employer_proposed_name", "consent_data_use"]
         labels = {
             "engagement": _("Je m'engage"),
             "employer_proposed_name": _("Ou le nom de mon employeur, s'il n'est pas dans la liste"),
-            "hours_per_month_granted": _("Heures par mois accordées par mon employeur"),
-            "agreement": _("Accord de mon employeur"),
+            "consent_data_use": _(
+                "J'accepte que l'équipe du programme utilise mon profil pour me proposer des défis"
+            ),
         }
         help_texts = {
             "engagement": _(
                 "Détaché·e : votre employeur voit votre nom et vos heures accordées et prévues, "
                 "pour ses attestations de mécénat de compétences."
-            )
+            ),
+            "consent_data_use": _("Vous pourrez le retirer à tout moment dans « Vos accords »."),
         }
-        widgets = {
-            "engagement": forms.RadioSelect,
-            "hours_per_month_granted": forms.NumberInput(attrs={"min": 0, "max": 200}),
-        }
+        widgets = {"engagement": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["employer"].queryset = employers()
-
-    def clean_hours_per_month_granted(self):
-        hours = self.cleaned_data["hours_per_month_granted"]
-        if hours > 200:
-            raise forms.ValidationError(_("200 heures par mois au plus."))
-        return hours
+        self.fields["consent_data_use"].required = True
+        self.fields["consent_data_use"].error_messages["required"] = _(
+            "Cochez cette case pour que l'on puisse vous proposer des défis."
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -232,10 +245,36 @@ class EngagementForm(forms.ModelForm):
         else:
             cleaned["employer"] = None
             cleaned["employer_proposed_name"] = ""
-            cleaned["hours_per_month_granted"] = 0
         if cleaned.get("employer"):
             cleaned["employer_proposed_name"] = ""
         return cleaned
+
+    def save(self, commit=True):
+        profile = super().save(commit=False)
+        if profile.engagement != Engagement.SECONDED:
+            profile.hours_per_month_granted = 0
+        if commit:
+            profile.save()
+        return profile
+
+
+class SecondmentForm(forms.ModelForm):
+    """The secondment's details, for the employer's certificates (offered after joining)."""
+
+    class Meta:
+        model = Profile
+        fields = ["hours_per_month_granted", "agreement"]
+        labels = {
+            "hours_per_month_granted": _("Heures par mois accordées par mon employeur"),
+            "agreement": _("Accord de mon employeur"),
+        }
+        widgets = {"hours_per_month_granted": forms.NumberInput(attrs={"min": 0, "max": 200})}
+
+    def clean_hours_per_month_granted(self):
+        hours = self.cleaned_data["hours_per_month_granted"]
+        if hours > 200:
+            raise forms.ValidationError(_("200 heures par mois au plus."))
+        return hours
 
 
 class ConsentForm(forms.ModelForm):

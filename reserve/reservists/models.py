@@ -326,10 +326,9 @@ class Profile(models.Model):
 
     def missing(self) -> list[str]:
         """What a complete profile still needs, in words (uses prefetched skills and periods)."""
+        # What matching needs (teams/build.py); themes and a presentation are welcome, not due.
         checks = [
             (self.skills.all(), _("au moins une compétence")),
-            (self.themes, _("les thèmes qui vous intéressent")),
-            (self.bio, _("une courte présentation")),
             (self.hours_per_week, _("vos heures disponibles par semaine")),
             (self.departement, _("votre département")),
             (self.consent_data_use, _("votre accord pour l'usage de vos données")),
@@ -339,7 +338,7 @@ class Profile(models.Model):
         return [str(label) for present, label in checks if not present]
 
     def completeness(self) -> int:
-        total = 7 if self.engagement == Engagement.SECONDED else 6
+        total = 5 if self.engagement == Engagement.SECONDED else 4
         return round(100 * (total - len(self.missing())) / total)
 
     def build_search_text(self, skills=None) -> str:

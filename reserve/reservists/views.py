@@ -19,28 +19,38 @@ from reserve.core.lifecycle import TransitionRefused
 from . import results as results_page
 from . import services, stats
 from .forms import (
-    AvailabilityForm,
     BulkEmailForm,
     ConsentForm,
     EngagementForm,
     InterestsForm,
+    PeriodsForm,
     PoolSearchForm,
     SavedSearchForm,
+    SecondmentForm,
     SkillsForm,
     UnavailableForm,
+    WhereWhenForm,
 )
 from .models import Profile
 from .permissions import get_employer_for_member, get_employer_for_user, own_profile
 
-# The joining journey: short steps, each saved on its own.
-STEPS = [
+# Joining asks only what matching needs (teams/build.py reads skills, hours, mode, place and the
+# consent to be proposed), in three short steps each saved on its own; the rest is offered later
+# from the dashboard.
+JOINING = [
     ("competences", gettext_lazy("Vos compétences"), SkillsForm),
-    ("interets", gettext_lazy("Vos centres d'intérêt"), InterestsForm),
-    ("disponibilites", gettext_lazy("Vos disponibilités"), AvailabilityForm),
+    ("disponibilites", gettext_lazy("Où et combien de temps"), WhereWhenForm),
     ("engagement", gettext_lazy("Votre engagement"), EngagementForm),
+]
+LATER = [
+    ("interets", gettext_lazy("Vos centres d'intérêt"), InterestsForm),
+    ("periodes", gettext_lazy("Vos périodes de disponibilité"), PeriodsForm),
+    ("detachement", gettext_lazy("Votre détachement"), SecondmentForm),
     ("consentements", gettext_lazy("Vos accords"), ConsentForm),
 ]
+STEPS = JOINING + LATER
 STEP_SLUGS = [slug for slug, *_ in STEPS]
+JOINING_SLUGS = [slug for slug, *_ in JOINING]
 
 
 def join(request):
@@ -48,9 +58,9 @@ def join(request):
         return redirect(f"{reverse('account_signup')}?{urlencode({'next': request.path})}")
     if request.method == "POST":
         services.join_pool(request.user)
-        return redirect("reservists:step", step=STEP_SLUGS[0])
+        return redirect("reservists:step", step=JOINING_SLUGS[0])
     return render(
-        request, "reservists/join.html", {"steps": STEPS, "profile": own_profile(request.user)}
+        request, "reservists/join.html", {"steps": JOINING, "profile": own_profile(request.user)}
     )
 
 
@@ -61,23 +71,34 @@ def step(request, step):
     profile = own_profile(request.user)
     if profile is None:
         return redirect("reservists:join")
+    joining = step in JOINING_SLUGS
     index = STEP_SLUGS.index(step)
     slug, title, form_class = STEPS[index]
     form = _step_form(form_class, request, profile)
     if request.method == "POST" and form.is_valid() and _save_step(request, profile, form):
-        if index + 1 < len(STEPS):
-            return redirect("reservists:step", step=STEP_SLUGS[index + 1])
-        messages.success(request, _("Votre profil de réserviste est enregistré. Merci !"))
+        if joining and index + 1 < len(JOINING):
+            return redirect("reservists:step", step=JOINING_SLUGS[index + 1])
+        if joining:
+            messages.success(
+                request,
+                _(
+                    "Bienvenue dans la réserve ! Votre profil suffit pour vous proposer des "
+                    "défis ; complétez le reste quand vous voulez."
+                ),
+            )
+        else:
+            messages.success(request, _("C'est enregistré."))
         return redirect("reservists:dashboard")
     context = {
         "form": form,
         "title": title,
         "slug": slug,
+        "joining": joining,
         "number": index + 1,
-        "steps": STEPS,
-        "previous": STEP_SLUGS[index - 1] if index else None,
+        "steps": JOINING,
+        "previous": JOINING_SLUGS[index - 1] if joining and index else None,
         "profile": profile,
-        "periods": profile.periods.all() if slug == "disponibilites" else None,
+        "periods": profile.periods.all() if slug == "periodes" else None,
     }
     return render(request, "reservists/step.html", context)
 
@@ -86,6 +107,8 @@ def _step_form(form_class, request, profile):
     data = request.POST if request.method == "POST" else None
     if form_class is SkillsForm:
         return SkillsForm(data, profile=profile)
+    if form_class is PeriodsForm:
+        return PeriodsForm(data)
     return form_class(data, instance=profile)
 
 
@@ -93,11 +116,11 @@ def _save_step(request, profile, form) -> bool:
     try:
         if isinstance(form, SkillsForm):
             services.set_skills(request.user, profile, form.levels())
-            return True
-        services.save_profile_form(request.user, form)
-        if isinstance(form, AvailabilityForm):
+        elif isinstance(form, PeriodsForm):
             for kind, start, end in form.new_periods():
                 services.add_period(request.user, profile, kind, start, end)
+        else:
+            services.save_profile_form(request.user, form)
     except ValidationError as error:
         form.add_error(None, error)
         return False
@@ -112,7 +135,7 @@ def remove_period(request, pk):
         raise Http404
     services.remove_period(request.user, profile, pk)
     messages.success(request, _("Période supprimée."))
-    return redirect("reservists:step", step="disponibilites")
+    return redirect("reservists:step", step="periodes")
 
 
 @login_required
@@ -122,7 +145,9 @@ def dashboard(request):
     )
     if profile is None:
         return redirect("reservists:join")
-    return render(request, "reservists/dashboard.html", {"profile": profile, "steps": STEPS})
+    return render(
+        request, "reservists/dashboard.html", {"profile": profile, "steps": JOINING, "later": LATER}
+    )
 
 
 @login_required

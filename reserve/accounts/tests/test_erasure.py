@@ -32,6 +32,9 @@ KEPT = {
     "lightsoff.Shop": "a shop's name and address are the shop's",
     "lightsoff.Campaign": "a night of action is its organisation's",
     "teams.TeamLink": "a link shared with the team is the team's",
+    "energie.Household": "a household's contact details are the household's, not its alert giver's",
+    "energie.Kit": "a kit's name and contents are its partner's stock",
+    "energie.Campaign": "a distribution campaign is the programme's",
 }
 # Fields of those rows that the platform or the staff wrote, not the person.
 GENERATED = {
@@ -87,7 +90,31 @@ def build_world(person, staff):
     LogEntry.objects.log_actions(person.pk, [challenge], CHANGE, change_message="x")
     if apps.is_installed("reserve.apps.lightsoff"):
         build_lightsoff_world(person, challenge.organisation)
+    if apps.is_installed("reserve.apps.energie"):
+        build_energie_world(person, challenge.organisation)
     return profile
+
+
+def build_energie_world(person, organisation):
+    household = model("energie.Household").objects.create(
+        consent_by="oral", alert_giver=person, name="x", email="foyer@exemple.fr"
+    )
+    model("energie.Household").objects.create(consent_by="self", email=person.email.upper())
+    kit = model("energie.Kit").objects.create(
+        organisation=organisation, name="Kit", unit_cost_eur=10, quantity=1,
+        available_from=date.today(), declared_by=person,
+    )  # fmt: skip
+    campaign = model("energie.Campaign").objects.create(
+        title="Hiver", budget_eur=100, starts_on=date.today(), ends_on=date.today(),
+        created_by=person,
+    )  # fmt: skip
+    model("energie.AllocationRun").objects.create(
+        campaign=campaign, instance={}, result={}, created_by=person
+    )
+    model("energie.Visit").objects.create(
+        campaign=campaign, household=household, kit=kit, volunteer=person, notes="x",
+        status="installed",
+    )  # fmt: skip
 
 
 def build_lightsoff_world(person, organisation):

@@ -1,4 +1,4 @@
-"""Demo shops in Bordeaux, Lyon and Nantes, some reported, contacted, answered or switched off.
+"""Demo shops in the centre of Paris, Lyon and Nantes, some reported, contacted, answered or off.
 
 Deterministic (a seeded generator) and idempotent (shops keyed by a demo OSM id; reports only
 added to shops that have none).
@@ -23,14 +23,16 @@ from .models import (
 
 CITIES = [
     # name, INSEE, centre, streets
-    ("Bordeaux", "33063", (44.8410, -0.5730), ["rue Sainte-Catherine", "cours de l'Intendance",
-     "rue de la Porte-Dijeaux", "cours Victor-Hugo", "rue du Pas-Saint-Georges"]),
-    ("Lyon", "69123", (45.7600, 4.8350), ["rue de la République", "rue Victor-Hugo",
-     "rue du Président-Édouard-Herriot", "rue Mercière", "cours Vitton"]),
+    ("Paris", "75056", (48.8610, 2.3470), ["rue de Rivoli", "rue Saint-Honoré",
+     "boulevard de Sébastopol", "rue Montorgueil", "rue de la Verrerie", "rue Rambuteau"]),
+    ("Lyon", "69123", (45.7620, 4.8350), ["rue de la République", "rue Victor-Hugo",
+     "rue du Président-Édouard-Herriot", "rue Mercière", "rue de Brest"]),
     ("Nantes", "44109", (47.2150, -1.5580), ["rue Crébillon", "rue du Calvaire",
      "rue de la Marne", "rue d'Orléans", "rue de Strasbourg"]),
 ]  # fmt: skip
 PER_CITY = 100
+# Shops of an earlier demo (Bordeaux): removed so that a dev database tells today's story.
+FORMER_DEMO_PREFIXES = ("demo/33063/",)
 NAMES = {
     Category.CLOTHES: ["Mode", "Boutique", "Atelier", "Dressing"],
     Category.SUPERMARKET: ["Marché", "Épicerie", "Proxi"],
@@ -62,6 +64,8 @@ STATUSES = (
 
 def seed(options) -> list[str]:
     rng = random.Random(6)
+    for prefix in FORMER_DEMO_PREFIXES:
+        Shop.objects.filter(osm_id__startswith=prefix).delete()
     shops = []
     for city, insee, centre, streets in CITIES:
         for number in range(PER_CITY):
@@ -74,8 +78,9 @@ def seed(options) -> list[str]:
 def _shop(rng, city, insee, centre, streets, number) -> Shop:
     category = rng.choice(list(NAMES))
     name = f"{rng.choice(NAMES[category])} {rng.choice(SURNAMES)}"
-    lat = centre[0] + rng.uniform(-0.006, 0.006)
-    lon = centre[1] + rng.uniform(-0.008, 0.008)
+    # Within about 500 m of the centre: the shopping streets a visitor would walk.
+    lat = centre[0] + rng.uniform(-0.0045, 0.0045)
+    lon = centre[1] + rng.uniform(-0.0065, 0.0065)
     pairs = " ".join(str(rng.randint(10, 99)) for _ in range(4))
     phone = f"0{rng.choice([5, 4, 2])} {pairs}"
     shop, _created = Shop.objects.update_or_create(

@@ -50,6 +50,8 @@ class ReportForm(forms.Form):
         label=_("Photo (facultatif)"),
         required=False,
         help_text=_("Sans personne reconnaissable. Les données de localisation sont retirées."),
+        # On a phone this opens the back camera; elsewhere, the usual file picker.
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*", "capture": "environment"}),
     )
     comment = forms.CharField(label=_("Commentaire (facultatif)"), required=False, max_length=500)
     email = forms.EmailField(
@@ -71,12 +73,29 @@ class ReportForm(forms.Form):
         return clean_photo(photo) if photo else None
 
 
+PIN_MISSING = _("Touchez la carte à l'endroit du commerce, ou utilisez votre position.")
+
+
 class ShopForm(forms.Form):
+    """A missing shop: its place is a pin dropped on the map (lat/lon are never typed)."""
+
     name = forms.CharField(label=_("Nom du commerce"), max_length=200)
+    lat = forms.FloatField(
+        label=_("Latitude"),
+        min_value=-90,
+        max_value=90,
+        widget=forms.HiddenInput,
+        error_messages={"required": PIN_MISSING, "invalid": PIN_MISSING},
+    )
+    lon = forms.FloatField(
+        label=_("Longitude"),
+        min_value=-180,
+        max_value=180,
+        widget=forms.HiddenInput,
+        error_messages={"required": PIN_MISSING, "invalid": PIN_MISSING},
+    )
     category = forms.ChoiceField(label=_("Catégorie"), choices=Category.choices)
     address = forms.CharField(label=_("Adresse (facultatif)"), max_length=300, required=False)
-    lat = forms.FloatField(label=_("Latitude"), min_value=-90, max_value=90)
-    lon = forms.FloatField(label=_("Longitude"), min_value=-180, max_value=180)
     confirm_new = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def clean(self):

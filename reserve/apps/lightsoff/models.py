@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from reserve.core.files import unguessable_name
 
 from . import rules_data
-from .queries import ShopQuerySet
+from .queries import WORD_MAX, ShopQuerySet, search_words
 
 
 def new_token() -> str:
@@ -119,9 +119,39 @@ class Shop(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        index_words([self])
+
     @property
     def was_reported(self) -> bool:
         return self.status != ShopStatus.LISTED
+
+
+class ShopWord(models.Model):
+    """One word of a shop's name or address: search by prefix uses the index, never a scan."""
+
+    shop = models.ForeignKey(Shop, on_delete=models.CASCADE, related_name="words")
+    word = models.CharField(max_length=WORD_MAX, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["shop", "word"], name="lightsoff_shopword_unique")
+        ]
+
+    def __str__(self):
+        return self.word
+
+
+def index_words(shops) -> None:
+    """(Re)build the search words of `shops` (after save, bulk_create or bulk_update)."""
+    shops = [shop for shop in shops if shop.pk]
+    ShopWord.objects.filter(shop__in=shops).delete()
+    ShopWord.objects.bulk_create(
+        ShopWord(shop=shop, word=word)
+        for shop in shops
+        for word in search_words(f"{shop.name} {shop.address} {shop.city}")
+    )
 
 
 class Action(models.TextChoices):

@@ -1,6 +1,8 @@
 """Reads: QuerySet methods and geometry. Imports no model (models import this module)."""
 
 import math
+import re
+import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
@@ -10,6 +12,13 @@ from django.utils import timezone
 
 # Metres per degree of latitude; a degree of longitude is that times cos(latitude).
 METRES_PER_DEGREE = 111_320
+WORD_MAX = 40
+
+
+def search_words(text: str) -> list[str]:
+    """Words without accents, in lower case, as stored and searched ("l'Épée" → l, epee)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return sorted({word[:WORD_MAX] for word in re.findall(r"[a-z0-9]+", plain)})
 
 
 def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -41,7 +50,14 @@ class ShopQuerySet(models.QuerySet):
         return sorted((s for s in shops if s.distance <= metres), key=lambda s: s.distance)[:limit]
 
     def search(self, text: str):
-        return self.public().filter(Q(name__icontains=text) | Q(address__icontains=text))
+        """Public shops whose name, address or city hold a word starting with each word typed."""
+        terms = search_words(text)[:6]
+        if not terms:
+            return self.none()
+        found = self.public()
+        for term in terms:
+            found = found.filter(words__word__startswith=term)
+        return found.distinct()
 
     def contactable(self, now=None):
         """Shops volunteers may contact now: asked for, not opted out, not contacted lately."""

@@ -6,6 +6,7 @@ app_name = "lightsoff"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("theme/", views.theme_switch, name="theme"),
     path("commerces/ajouter/", views.shop_add, name="shop_add"),
     path("commerces/<int:pk>/", views.shop_detail, name="shop"),
     path("commerces/<int:pk>/signaler/", views.report_create, name="report"),

@@ -4,10 +4,11 @@ import uuid
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,7 +18,7 @@ from reserve.core.caching import cache_anonymous_page
 from reserve.core.clients import client_ip
 from reserve.core.csv_export import SafeDictWriter
 
-from . import explain, permissions, scripts, services, stats
+from . import explain, night, permissions, scripts, services, stats
 from .forms import (
     AbuseForm,
     EcoWattForm,
@@ -63,6 +64,36 @@ def tense_day():
     return EcoWattDay.objects.filter(day=timezone.localdate(), value__gte=2).first()
 
 
+def street(request, lat=None, lon=None) -> dict:
+    """What every street page needs: its theme (dark at night where the reader is) and the map."""
+    return {
+        "theme": night.theme(request, timezone.now(), lat, lon),
+        "map_tile_url": settings.MAP_TILE_URL,
+        "map_attribution": settings.MAP_ATTRIBUTION,
+    }
+
+
+@require_POST
+def theme_switch(request):
+    """The theme switch of the street pages: remembered for a year, works without JavaScript."""
+    chosen = request.POST.get("theme", "")
+    if chosen not in night.THEMES:
+        return HttpResponseBadRequest(_("Thème inconnu : « theme » vaut dark ou light."))
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = reverse("lightsoff:index")
+    response = redirect(target)
+    response.set_cookie(
+        night.THEME_COOKIE,
+        chosen,
+        max_age=night.THEME_COOKIE_SECONDS,
+        samesite="Lax",
+        secure=request.is_secure(),
+        httponly=True,
+    )
+    return response
+
+
 def index(request):
     """Find the shop: located (lat/lon from the browser) or searched by name or address."""
     lat, lon = _float(request.GET.get("lat")), _float(request.GET.get("lon"))
@@ -96,8 +127,7 @@ def index(request):
             "lon": lon if located else None,
             "markers": markers,
             "tense_day": tense_day(),
-            "map_tile_url": settings.MAP_TILE_URL,
-            "map_attribution": settings.MAP_ATTRIBUTION,
+            **street(request, lat if located else None, lon if located else None),
         },
     )
 
@@ -119,14 +149,23 @@ def shop_add(request):
             )
             return redirect("lightsoff:report", shop.pk)
         form = ShopForm(initial={**data, "confirm_new": True})
-    return render(request, "lightsoff/shop_add.html", {"form": form, "similar": similar})
+    lat, lon = _float(form["lat"].value()), _float(form["lon"].value())
+    located = lat is not None and lon is not None and services.in_france(lat, lon)
+    context = {
+        "form": form,
+        "similar": similar,
+        # Where the map opens: the pin if any, else the reader's city (Paris by default).
+        "map_center": (lat, lon) if located else night.PARIS,
+        **street(request, lat if located else None, lon if located else None),
+    }
+    return render(request, "lightsoff/shop_add.html", context)
 
 
 def report_create(request, pk):
     shop = get_object_or_404(Shop.objects.public(), pk=pk)
     initial = {"seen_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")}
     form = ReportForm(posted(request), request.FILES or None, initial=initial)
-    context = {"shop": shop, "form": form}
+    context = {"shop": shop, "form": form, **street(request, shop.lat, shop.lon)}
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -158,6 +197,7 @@ def report_result(request, token):
         "verdict": explain.stored(report),
         "waste": waste,
         "assumptions": explain.assumptions(waste),
+        **street(request, report.shop.lat, report.shop.lon),
     }
     if report.verdict == Verdicts.VIOLATION:
         context |= {
@@ -216,7 +256,11 @@ def shopkeeper(request, token):
 def follow_up(request, token):
     report = get_object_or_404(Report.objects.select_related("shop"), token=token)
     form = FollowUpForm(posted(request))
-    context = {"shop": report.shop, "form": form}
+    context = {
+        "shop": report.shop,
+        "form": form,
+        **street(request, report.shop.lat, report.shop.lon),
+    }
     if request.method == "POST" and form.is_valid():
         try:
             follow_up = services.record_follow_up(

@@ -162,13 +162,13 @@ def test_a_well_declared_citizen_app_passes(undeclared_app, monkeypatch):
     from reserve.core.mail import deliver_outbox_message
 
     for attribute, value in {
-        "title": "Énergie",
-        "nav_label": "Énergie",
-        "summary": "Baisser sa facture.",
-        "challenge_slug": "passoires-thermiques",
-        "url_prefix": "energie/",
+        "title": "Exemple",
+        "nav_label": "Exemple",
+        "summary": "Une application d'exemple.",
+        "challenge_slug": "defi-exemple",
+        "url_prefix": "exemple/",
         "api_router": "reserve.core.api.router",
-        "api_prefix": "/energie",
+        "api_prefix": "/exemple",
         "index_url_name": "core:home",
         "staff_links": [("Accueil", "core:privacy")],
         "periodic_tasks": [(deliver_outbox_message, timedelta(minutes=5))],

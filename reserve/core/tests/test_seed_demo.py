@@ -18,7 +18,7 @@ def test_it_loads_one_account_per_role_and_can_run_again(capsys):
     assert User.objects.filter(is_superuser=True).count() == 1
     assert "staff@demo.lareserve.fr" in output
     assert "5 demo accounts" in output
-    assert "8 demo organisations" in output
+    assert "10 demo organisations" in output
 
 
 def test_a_demo_account_can_log_in(client):

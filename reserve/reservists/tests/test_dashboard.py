@@ -21,8 +21,8 @@ def test_the_dashboard_says_what_is_missing(client):
     page = client.get(DASHBOARD).content.decode()
 
     assert "au moins une compétence" in page
-    assert "une courte présentation" in page
     assert "votre département" in page
+    assert "une courte présentation" not in page  # offered later, never due
     assert f"Profil complet à {profile.completeness()} %" in page
 
 

@@ -10,7 +10,9 @@ from reserve.core.models import OutboxMessage
 from reserve.organisations.models import Part
 from reserve.organisations.tests.factories import OrganisationFactory
 from reserve.reservists import services
+from reserve.reservists.forms import SkillsForm
 from reserve.reservists.models import BIO_MAX_LENGTH, Engagement, Profile
+from reserve.reservists.views import JOINING
 
 pytestmark = pytest.mark.django_db
 
@@ -52,37 +54,86 @@ def test_joining_twice_keeps_one_profile(client, joined):
     assert "déjà réserviste" in client.get(reverse("reservists:join")).content.decode()
 
 
-def test_each_step_saves_and_leads_to_the_next(client, joined):
-    today = timezone.localdate()
+def test_joining_takes_three_steps_each_saved_then_the_dashboard(client, joined):
     steps = [
-        ("competences", {"design.ux": "3", "tech.frontend": "1"}, "interets"),
-        ("interets", {"themes": ["energy", "water"], "languages": ["fr", "en"],
-                      "bio": "Designer à Bordeaux.", "links": "exemple.fr/portfolio"},
-         "disponibilites"),
+        ("competences", {"design.ux": "3", "tech.frontend": "1"}, "disponibilites"),
         ("disponibilites", {"hours_per_week": "6", "work_mode": "remote", "departement": "33",
-                            "city": "Pessac", "available_start": today.isoformat(),
-                            "available_end": (today + timedelta(days=60)).isoformat()},
-         "engagement"),
-        ("engagement", {"engagement": "own_time", "hours_per_month_granted": "0",
-                        "agreement": "not_asked"}, "consentements"),
+                            "city": "Pessac"}, "engagement"),
     ]  # fmt: skip
     for slug, data, following in steps:
         response = client.post(step_url(slug), data)
         assert response.status_code == 302, response.content.decode()[:2000]
         assert response.url == step_url(following)
     response = client.post(
-        step_url("consentements"),
-        {"consent_data_use": "on", "consent_contact_email": "on", "visibility": "pool"},
+        step_url("engagement"), {"engagement": "own_time", "consent_data_use": "on"}
     )
 
     assert response.url == reverse("reservists:dashboard")
     profile = Profile.objects.get()
     assert {s.skill: s.level for s in profile.skills.all()} == {"design.ux": 3, "tech.frontend": 1}
-    assert profile.theme_codes == ["energy", "water"]
-    assert profile.link_list == ["exemple.fr/portfolio"]
-    assert (profile.hours_per_week, profile.departement, profile.periods.count()) == (6, "33", 1)
+    assert (profile.hours_per_week, profile.departement, profile.city) == (6, "33", "Pessac")
     assert profile.missing() == []
+    assert Profile.objects.in_pool().filter(pk=profile.pk).exists()
     assert "design ux" in profile.search_text
+
+
+def required_answers(form) -> int:
+    """Answers a step cannot be saved without (the skills grid: at least one level)."""
+    if isinstance(form, SkillsForm):
+        return 1
+    return sum(field.required and not field.widget.is_hidden for field in form.fields.values())
+
+
+def test_joining_asks_at_most_twelve_required_answers_on_three_screens(joined):
+    forms = [
+        form_class(profile=joined) if form_class is SkillsForm else form_class(instance=joined)
+        for _slug, _title, form_class in JOINING
+    ]
+    counts = [required_answers(form) for form in forms]
+
+    # Skills: one level at least; place: hours, mode, département; engagement and consent (and
+    # the employer, only when seconded).
+    assert counts == [1, 3, 2]
+    assert sum(counts) + 1 <= 12
+    assert len(JOINING) + 1 <= 4  # with the "join" page before the first step
+
+
+def test_a_step_without_an_answer_says_what_is_needed_next_to_it(client, joined):
+    skills = client.post(step_url("competences"), {})
+    place = client.post(step_url("disponibilites"), {"work_mode": "remote"})
+    consent = client.post(step_url("engagement"), {"engagement": "own_time"})
+
+    assert "Indiquez au moins une compétence" in skills.content.decode()
+    assert "Ce champ est obligatoire." in place.content.decode()
+    assert "Cochez cette case pour que l&#x27;on puisse vous proposer des défis." in (
+        consent.content.decode()
+    )
+    joined.refresh_from_db()
+    assert not joined.consent_data_use
+
+
+def test_the_rest_is_offered_later_from_the_dashboard_and_saved_there(client, joined):
+    today = timezone.localdate()
+    dashboard = client.get(reverse("reservists:dashboard")).content.decode()
+    for slug in ("interets", "periodes", "consentements"):
+        assert step_url(slug) in dashboard
+
+    interests = client.post(
+        step_url("interets"),
+        {"themes": ["energy", "water"], "languages": ["fr"], "bio": "Designer à Bordeaux.",
+         "links": "exemple.fr/portfolio"},
+    )  # fmt: skip
+    periods = client.post(
+        step_url("periodes"),
+        {"available_start": today.isoformat(),
+         "available_end": (today + timedelta(days=60)).isoformat()},
+    )  # fmt: skip
+
+    assert interests.url == periods.url == reverse("reservists:dashboard")
+    joined.refresh_from_db()
+    assert joined.theme_codes == ["energy", "water"]
+    assert joined.link_list == ["exemple.fr/portfolio"]
+    assert joined.periods.count() == 1
 
 
 def test_a_seconded_employee_picks_their_employer(client, joined):
@@ -90,9 +141,9 @@ def test_a_seconded_employee_picks_their_employer(client, joined):
 
     client.post(
         step_url("engagement"),
-        {"engagement": "seconded", "employer": employer.pk, "hours_per_month_granted": "12",
-         "agreement": "signed"},
-    )  # fmt: skip
+        {"engagement": "seconded", "employer": employer.pk, "consent_data_use": "on"},
+    )
+    client.post(step_url("detachement"), {"hours_per_month_granted": "12", "agreement": "signed"})
 
     joined.refresh_from_db()
     assert (joined.engagement, joined.employer, joined.hours_per_month_granted) == (
@@ -104,9 +155,8 @@ def test_a_seconded_employee_picks_their_employer(client, joined):
 
 def test_seconded_without_employer_is_explained(client, joined):
     response = client.post(
-        step_url("engagement"), {"engagement": "seconded", "hours_per_month_granted": "8",
-                                 "agreement": "pending"}
-    )  # fmt: skip
+        step_url("engagement"), {"engagement": "seconded", "consent_data_use": "on"}
+    )
 
     assert response.status_code == 200
     assert "Choisissez votre employeur ou écrivez son nom." in response.content.decode()
@@ -116,15 +166,18 @@ def test_impossible_availability_is_refused_with_clear_messages_and_input_kept(c
     today = timezone.localdate()
     response = client.post(
         step_url("disponibilites"),
-        {"hours_per_week": "200", "work_mode": "both", "departement": "33", "city": "Talence",
-         "available_start": (today + timedelta(days=10)).isoformat(),
+        {"hours_per_week": "200", "work_mode": "both", "departement": "33", "city": "Talence"},
+    )
+    periods = client.post(
+        step_url("periodes"),
+        {"available_start": (today + timedelta(days=10)).isoformat(),
          "available_end": today.isoformat()},
     )  # fmt: skip
 
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == periods.status_code == 200
     assert "60 heures par semaine au plus" in page
-    assert "La fin de la période doit suivre son début." in page
+    assert "La fin de la période doit suivre son début." in periods.content.decode()
     assert 'value="Talence"' in page
     joined.refresh_from_db()
     assert joined.hours_per_week == 0

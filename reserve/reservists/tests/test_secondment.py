@@ -33,9 +33,12 @@ def declare(client, profile, company):
     client.force_login(profile.user)
     client.post(
         reverse("reservists:step", args=["engagement"]),
-        {"engagement": "seconded", "employer": company.pk, "hours_per_month_granted": "12",
-         "agreement": "signed"},
-    )  # fmt: skip
+        {"engagement": "seconded", "employer": company.pk, "consent_data_use": "on"},
+    )
+    client.post(
+        reverse("reservists:step", args=["detachement"]),
+        {"hours_per_month_granted": "12", "agreement": "signed"},
+    )
     profile.refresh_from_db()
     return profile
 

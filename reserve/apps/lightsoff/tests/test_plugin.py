@@ -58,8 +58,12 @@ def test_demo_data_is_deterministic_and_idempotent():
     assert sorted(Shop.objects.values_list("osm_id", "name")) == first
     assert Report.objects.count() == reports
     assert len(first) == 300
-    assert set(Shop.objects.values_list("city", flat=True)) == {"Bordeaux", "Lyon", "Nantes"}
+    assert set(Shop.objects.values_list("city", flat=True)) == {"Paris", "Lyon", "Nantes"}
     assert Shop.objects.exclude(status="listed").values("status").distinct().count() >= 5
+    chatelet = (48.8600, 2.3470)
+    paris = Shop.objects.filter(city="Paris")
+    assert all(abs(s.lat - chatelet[0]) < 0.01 and abs(s.lon - chatelet[1]) < 0.01 for s in paris)
+    assert Shop.objects.search("rivoli").filter(city="Paris").exists()
 
 
 def test_migrations_are_up_to_date():

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from reserve.apps.lightsoff import osm, services
-from reserve.apps.lightsoff.models import Shop
+from reserve.apps.lightsoff.models import Shop, index_words
 
 BATCH = 1000
 UPDATED_FIELDS = [
@@ -70,5 +70,6 @@ class Command(BaseCommand):
                 setattr(shop, name, value)
         Shop.objects.bulk_create(new, batch_size=BATCH)
         Shop.objects.bulk_update(existing.values(), UPDATED_FIELDS, batch_size=BATCH)
+        index_words([*new, *existing.values()])
         counts["created"] += len(new)
         counts["updated"] += len(existing)

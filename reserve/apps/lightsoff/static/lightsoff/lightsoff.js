@@ -23,12 +23,19 @@
     });
   }
 
+  // When tiles cannot load (no network, blocked host), say so: the list or the position still work.
   function baseMap(element, lat, lon, zoom) {
     if (!window.L) return null;
     var map = L.map(element).setView([lat, lon], zoom);
+    var failed = false;
     L.tileLayer(element.dataset.tiles, {
       attribution: element.dataset.attribution,
       maxZoom: 19,
+    }).on("tileerror", function () {
+      if (failed) return;
+      failed = true;
+      var message = element.parentNode.querySelector(".ls-map-error");
+      if (message) message.hidden = false;
     }).addTo(map);
     return map;
   }
@@ -37,17 +44,70 @@
     var element = document.getElementById("ls-map");
     var data = document.getElementById("ls-markers");
     if (!element || !data) return;
-    var map = baseMap(element, parseFloat(element.dataset.lat), parseFloat(element.dataset.lon), 17);
+    var shops = JSON.parse(data.textContent);
+    var here = element.dataset.lat && [parseFloat(element.dataset.lat), parseFloat(element.dataset.lon)];
+    var start = here || [shops[0].lat, shops[0].lon];
+    var map = baseMap(element, start[0], start[1], 17);
     if (!map) return;
-    L.circleMarker([parseFloat(element.dataset.lat), parseFloat(element.dataset.lon)], {
-      radius: 8, color: "#0a76f6", fillOpacity: 0.9,
-    }).addTo(map).bindTooltip("Vous êtes ici");
-    JSON.parse(data.textContent).forEach(function (shop) {
+    if (here) {
+      L.circleMarker(here, { radius: 8, color: "#0a76f6", fillOpacity: 0.9 })
+        .addTo(map).bindTooltip(element.dataset.here);
+    }
+    var points = shops.map(function (shop) {
       var link = document.createElement("a");
       link.href = shop.url;
-      link.textContent = shop.name;
+      link.textContent = shop.name;  // shop names come from citizens: never as HTML
       L.marker([shop.lat, shop.lon], { title: shop.name, alt: shop.name }).addTo(map).bindPopup(link);
+      return [shop.lat, shop.lon];
     });
+    if (!here && points.length > 1) map.fitBounds(points, { maxZoom: 17, padding: [24, 24] });
+  }
+
+  // A missing shop: a tap on the map (or the phone's position) drops the pin; dragging corrects it.
+  function pinMap() {
+    var element = document.getElementById("ls-pin-map");
+    if (!element) return;
+    var lat = document.getElementById("id_lat"), lon = document.getElementById("id_lon");
+    var status = document.getElementById("ls-pin-status");
+    var hereButton = document.getElementById("ls-pin-here");
+    var center = [parseFloat(element.dataset.lat), parseFloat(element.dataset.lon)];
+    var map = baseMap(element, center[0], center[1], element.dataset.pinned ? 18 : 13);
+    var marker = null;
+
+    function place(latlng) {
+      lat.value = latlng.lat.toFixed(6);
+      lon.value = latlng.lng.toFixed(6);
+      status.textContent = element.dataset.pinnedText;
+      if (!map) return;
+      if (marker) {
+        marker.setLatLng(latlng);
+        return;
+      }
+      marker = L.marker(latlng, { draggable: true, title: element.dataset.pinLabel, alt: element.dataset.pinLabel })
+        .addTo(map);
+      marker.on("dragend", function () { place(marker.getLatLng()); });
+    }
+
+    if (map) {
+      if (element.dataset.pinned) place(L.latLng(center[0], center[1]));
+      map.on("click", function (event) { place(event.latlng); });
+    } else {
+      element.hidden = true;
+    }
+    if (navigator.geolocation) {
+      hereButton.hidden = false;
+      hereButton.addEventListener("click", function () {
+        navigator.geolocation.getCurrentPosition(
+          function (position) {
+            var latlng = { lat: position.coords.latitude, lng: position.coords.longitude };
+            place(window.L ? L.latLng(latlng.lat, latlng.lng) : latlng);
+            if (map) map.setView([latlng.lat, latlng.lng], 18);
+          },
+          function () { status.textContent = hereButton.dataset.failed; },
+          { enableHighAccuracy: true, timeout: 10000 }
+        );
+      });
+    }
   }
 
   // Clusters come from the server, cell by cell, for the current view (no plugin, no build).
@@ -173,6 +233,7 @@
   locate();
   nowByDefault();
   nearbyMap();
+  pinMap();
   impactMap();
   copyButtons();
   printButtons();
