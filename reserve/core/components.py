@@ -29,6 +29,9 @@ STATUS_TONES = {
     "needs_information": WAITING,
     "queued": WAITING,
     "sending": WAITING,
+    "waiting": WAITING,
+    "offered": WAITING,
+    "proposed": WAITING,
     "not_asked": NEUTRAL,
     "draft": NEUTRAL,
     # moving
@@ -39,6 +42,9 @@ STATUS_TONES = {
     "reported": WAITING,
     "contacted": INFO,
     "answered": INFO,
+    "diagnosed": INFO,
+    "assigned": ACTIVE,
+    "locked": ACTIVE,
     # done well
     "accepted": SUCCESS,
     "verified": SUCCESS,
@@ -48,6 +54,9 @@ STATUS_TONES = {
     "sent": SUCCESS,
     "confirmed_off": SUCCESS,
     "visible": SUCCESS,
+    "equipped": SUCCESS,
+    "installed": SUCCESS,
+    "followed": SUCCESS,
     # refused or failed
     "declined": REFUSED,
     "rejected": REFUSED,
