@@ -10,6 +10,7 @@ from ninja.errors import HttpError, ValidationError
 from reserve.challenges.api import router as challenges_router
 from reserve.core.api import router as core_router
 from reserve.core.plugins import citizen_app_configs
+from reserve.impact.api import router as impact_router
 from reserve.organisations.api import router as organisations_router
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
@@ -127,6 +128,7 @@ def validation_error(request, exc):
 api.add_router("/", core_router)
 api.add_router("/organisations", organisations_router)
 api.add_router("/challenges", challenges_router)
+api.add_router("/impact", impact_router)
 
 # Citizen apps are plugins (reserve/core/plugins.py): one naming an `api_router` adds it.
 for config in citizen_app_configs():

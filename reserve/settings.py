@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "reserve.reservists",
     "reserve.challenges",
     "reserve.teams",
+    "reserve.sprints",
+    "reserve.impact",
     "reserve.apps.lightsoff",
     "reserve.apps.energie",
     "django.contrib.admin",
@@ -360,6 +362,12 @@ TEAM_OVERBOOKING = env_int("TEAM_OVERBOOKING", 0)
 TEAM_AUTO_REPLACE = env_bool("TEAM_AUTO_REPLACE", False)
 # One reminder e-mail when a pending invitation's deadline is this many hours away.
 TEAM_REMINDER_HOURS = env_int("TEAM_REMINDER_HOURS", 12)
+# Sprints: a sprint's check-in is late after this many days without one.
+SPRINT_CHECKIN_LATE_DAYS = env_int("SPRINT_CHECKIN_LATE_DAYS", 8)
+# Sprints: a blocker open for more than this many days puts the sprint at risk on the board.
+SPRINT_BLOCKER_DAYS = env_int("SPRINT_BLOCKER_DAYS", 3)
+# Sprints: more hours than this for one person in one week are flagged for validation.
+SPRINT_MAX_WEEKLY_HOURS = env_int("SPRINT_MAX_WEEKLY_HOURS", 60)
 # Matching rules and weights (points); each proposal stores them with its instance, so that it
 # replays with the figures it used.
 TEAM_MATCHING = {

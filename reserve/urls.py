@@ -18,6 +18,8 @@ urlpatterns = [
     path("defis/", include("reserve.challenges.urls")),
     path("reserve/", include("reserve.reservists.urls")),
     path("equipes/", include("reserve.teams.urls")),
+    path("sprints/", include("reserve.sprints.urls")),
+    path("impact/", include("reserve.impact.urls")),
     path("api/", api.urls),
     path("admin/login/", admin_login, name="admin_login"),  # before the admin's own form
     path("admin/", admin.site.urls),

@@ -11,6 +11,7 @@ USERS = [
     ("reserviste@demo.lareserve.fr", "Rose", "Dupont", True, False, False, "réserviste"),
     ("agent@demo.lareserve.fr", "Octave", "Lefebvre", False, False, False, "agent public"),
     ("entreprise@demo.lareserve.fr", "Emma", "Girard", True, False, False, "salariée détachée"),
+    ("mecenat@demo.lareserve.fr", "Bruno", "Lemoine", False, False, False, "employeur (mécénat)"),
 ]
 
 

@@ -20,7 +20,7 @@ from reserve.organisations.models import Organisation
 from . import services
 from .demo_stories import LIGHTSOFF_SLUG, SPONSORS, STORIES
 from .grid import SECTIONS
-from .lifecycle import LIFECYCLE
+from .lifecycle import EXTRA_GUARDS, LIFECYCLE
 from .models import SPRINT_DAYS, Challenge, RoleSlot, Scale, Status, TerritoryLevel, TimelineEvent
 
 __all__ = ["LIGHTSOFF_SLUG", "seed", "generate", "history"]
@@ -62,6 +62,7 @@ PACED_STEPS = {"submit", "start_qualification", "request_information", "qualify"
                "form_team", "start_sprint"}  # fmt: skip
 RATIONALE = "Un besoin réel, urgent et à la portée d'un sprint."
 DECLINED_RATIONALE = "Un service public ou privé répond déjà à l'essentiel de ce besoin."
+DEMO_OVERRIDE = "Données de démonstration : étape franchie avant le suivi des sprints."
 DEFAULT_SLOT = ("tech.backend", "confident", 1)
 GRID_COMMENTS = {
     "need": "Besoin documenté par le porteur, chiffres à l'appui.",
@@ -149,7 +150,14 @@ def _replay(actor, challenge, story, salt, now) -> None:
     status = story["status"]
     _created, steps = history(status, now - timedelta(days=story["age"]), story["pace"])
     for index, (name, when) in enumerate(steps):
-        note = _rationale(status) if LIFECYCLE.get(name).needs_note else ""
+        # Steps other apps guard (sprints: deliverables, acceptance, handover) go through as
+        # staff overrides with a note; those apps' own demos fill in what the steps needed.
+        step = LIFECYCLE.get(name)
+        note = (
+            _rationale(status)
+            if step.needs_note
+            else (DEMO_OVERRIDE if name in EXTRA_GUARDS else "")
+        )
         challenge, _previous = LIFECYCLE.fire(actor, challenge, name, note=note)
         if challenge.status == Status.IN_QUALIFICATION and name == "start_qualification":
             services.save_scores(actor, challenge, grid_scores(story["grid"], salt))

@@ -314,4 +314,39 @@ STORIES = [
         "slots": [("tech.mobile", "confident", 1), ("design.ux", "confident", 1)],
         "age": 20, "pace": 0.8, "grid": (2, 2, 3, 2),
     },
+    {
+        "slug": "chaleur-ecoles-alerte", "title": "Alerter les écoles en cas de forte chaleur",
+        "status": Status.IN_SPRINT, "themes": "health education", "sponsor": BORDEAUX,
+        "territory": (TerritoryLevel.COMMUNE, "Bordeaux"),
+        "summary": "Prévenir directeurs et parents quand une vague de chaleur menace les salles "
+        "de classe.",
+        "problem": "Les salles orientées au sud dépassent 32 °C dès la fin mai ; la mairie "
+        "l'apprend par les plaintes des parents, une fois les enfants malades.",
+        "affected_people": 38_000, "severity": Scale.HIGH, "urgency": Scale.HIGH,
+        "evidence": "Relevés de 40 capteurs posés par la Métropole en juin 2024 : 11 écoles au-"
+        "dessus de 30 °C plus de cinq jours.",
+        "tried": "Une circulaire de l'inspection académique, envoyée trop tard.",
+        "blind_spot": "Aucun lien entre la prévision de Météo-France, les capteurs et l'école.",
+        "deliverable": "Une alerte la veille aux directeurs, avec les gestes prévus.",
+        "success_criterion": "Toutes les écoles exposées prévenues 24 h avant chaque épisode.",
+        "slots": [("tech.backend", "confident", 1), ("design.ux", "confident", 1)],
+        "age": 20, "pace": 1.1, "grid": (3, 3, 3, 2),
+    },
+    {
+        "slug": "stocks-banques-alimentaires",
+        "title": "Les stocks des banques alimentaires en temps réel",
+        "status": Status.IN_SPRINT, "themes": "social", "sponsor": ECLAIREURS,
+        "territory": (TerritoryLevel.DEPARTEMENT, "Rhône"),
+        "summary": "Montrer aux associations où les denrées manquent et où elles dorment.",
+        "problem": "Des palettes arrivent à date courte dans un entrepôt pendant qu'une épicerie "
+        "solidaire voisine manque de tout ; chacun tient son stock dans un tableur.",
+        "affected_people": 52_000, "severity": Scale.MEDIUM, "urgency": Scale.HIGH,
+        "evidence": "8 tonnes jetées en 2024 dans le Rhône faute de redistribution à temps.",
+        "tried": "Un groupe de messagerie entre bénévoles, vite saturé.",
+        "blind_spot": "Aucune vue commune des stocks entre les associations du département.",
+        "deliverable": "Un tableau partagé des stocks, mis à jour par téléphone.",
+        "success_criterion": "Moitié moins de denrées jetées sur les trois mois suivants.",
+        "slots": [("tech.frontend", "confident", 1), ("tech.data", "confident", 1)],
+        "age": 25, "pace": 0.9, "grid": (2, 3, 3, 2),
+    },
 ]  # fmt: skip

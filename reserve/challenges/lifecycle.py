@@ -35,6 +35,24 @@ def _go_guard(challenge, note) -> None:
         raise TransitionRefused(_("Avant le go, fixez les dates du sprint."))
 
 
+# Apps that build on a challenge (sprints) add their conditions to these transitions from their
+# AppConfig.ready(): this app cannot import them, they are a layer above.
+EXTRA_GUARDS: dict[str, list] = {"deliver": [], "follow_impact": [], "close": []}
+
+
+def add_guard(name: str, guard) -> None:
+    """`guard(challenge, note)` raises TransitionRefused to refuse the transition `name`."""
+    EXTRA_GUARDS[name].append(guard)
+
+
+def _extra_guards(name: str):
+    def guard(challenge, note) -> None:
+        for check in EXTRA_GUARDS[name]:
+            check(challenge, note)
+
+    return guard
+
+
 TRANSITIONS = [
     Transition(
         "submit",
@@ -96,6 +114,8 @@ TRANSITIONS = [
         _("Marquer comme livré"),
         (Status.IN_SPRINT,),
         Status.DELIVERED,
+        actors=STAFF | {PLATFORM},
+        guard=_extra_guards("deliver"),
         refusal=STAFF_ONLY,
     ),
     Transition(
@@ -103,6 +123,7 @@ TRANSITIONS = [
         _("Passer au suivi d'impact"),
         (Status.DELIVERED,),
         Status.IMPACT_FOLLOW_UP,
+        guard=_extra_guards("follow_impact"),
         refusal=STAFF_ONLY,
     ),
     Transition(
@@ -110,6 +131,8 @@ TRANSITIONS = [
         _("Clore le défi"),
         (Status.IMPACT_FOLLOW_UP,),
         Status.CLOSED,
+        actors=STAFF | {PLATFORM},
+        guard=_extra_guards("close"),
         refusal=STAFF_ONLY,
     ),
     Transition(

@@ -287,6 +287,11 @@ def mentioned_participants(challenge, body: str) -> list:
 # Side effects
 
 
+def add_event(challenge, actor, text, note="") -> None:
+    """Put a line on the challenge's timeline, for apps that build on a challenge (sprints)."""
+    _event(challenge, actor, text, note=note)
+
+
 def _event(challenge, actor, text, note="", from_status=""):
     TimelineEvent.objects.create(
         challenge=challenge,

@@ -9,11 +9,16 @@ from django.http import HttpResponse
 from django.utils.translation import get_language
 
 
+def generation(scope: str) -> int:
+    """How many times the scope was invalidated: part of the key of anything cached for it."""
+    return cache.get(f"page-generation:{scope}", 0)
+
+
 def page_key(request, scope: str) -> str:
-    generation = cache.get(f"page-generation:{scope}", 0)
+    generation_ = generation(scope)
     # Hashed: a query string can be of any length, a cache key (memcached: 250 bytes) cannot.
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{scope}:{generation}:{get_language()}:{path}"
+    return f"page:{scope}:{generation_}:{get_language()}:{path}"
 
 
 def invalidate(scope: str) -> None:

@@ -35,6 +35,12 @@ KEPT = {
     "energie.Household": "a household's contact details are the household's, not its alert giver's",
     "energie.Kit": "a kit's name and contents are its partner's stock",
     "energie.Campaign": "a distribution campaign is the programme's",
+    "sprints.SprintPlan": "a sprint plan is the team's and the sponsor's",
+    "sprints.CheckIn": "a check-in is the team's weekly record; names in it are redacted",
+    "sprints.Deliverable": "a deliverable is the team's work",
+    "sprints.Measurement": "a measurement is the indicator's public figure",
+    "sprints.DeliveryDecision": "a delivery decision is the sponsoring organisation's",
+    "sprints.Handover": "a handover sheet is the sponsoring organisation's",
 }
 # Fields of those rows that the platform or the staff wrote, not the person.
 GENERATED = {
@@ -43,6 +49,7 @@ GENERATED = {
     "lightsoff.Report": {"token", "rule_reference", "opening_hours_used", "moderation_reason"},
     "admin.LogEntry": {"object_id"},
     "reservists.Profile": {"search_text"},
+    "impact.TimeStatement": {"token", "digest"},
 }
 
 
@@ -88,10 +95,12 @@ def build_world(person, staff):
     record(person, "account.profile_updated", person, fields=["phone"])
     Notification.objects.create(user=person, text="x")
     LogEntry.objects.log_actions(person.pk, [challenge], CHANGE, change_message="x")
+    build_sprints_world(person, challenge)
     if apps.is_installed("reserve.apps.lightsoff"):
         build_lightsoff_world(person, challenge.organisation)
     if apps.is_installed("reserve.apps.energie"):
         build_energie_world(person, challenge.organisation)
+    build_impact_world(person, challenge.organisation)
     return profile
 
 
@@ -114,6 +123,54 @@ def build_energie_world(person, organisation):
     model("energie.Visit").objects.create(
         campaign=campaign, household=household, kit=kit, volunteer=person, notes="x",
         status="installed",
+    )  # fmt: skip
+
+
+def build_impact_world(person, organisation):
+    model("impact.Visibility").objects.create(user=person, on_impact_pages=True)
+    model("impact.HourlyCost").objects.create(employer=organisation, employee=person, amount=50)
+    model("impact.TimeStatement").objects.create(
+        employer=organisation,
+        beneficiary=organisation,
+        employee=person,
+        employee_name=person.get_full_name(),
+        period_start=date.today(),
+        period_end=date.today(),
+        hours=1,
+        digest="0" * 64,
+        issued_at=timezone.now(),
+    )
+
+
+def build_sprints_world(person, challenge):
+    today = timezone.localdate()
+    model("sprints.SprintPlan").objects.create(
+        challenge=challenge, goal="x", success_criteria="x", lead=person, validated_by=person
+    )
+    checkin = model("sprints.CheckIn").objects.create(
+        challenge=challenge, author=person, week=today, progress="x", blockers="x"
+    )
+    model("sprints.CheckInComment").objects.create(checkin=checkin, author=person, body="x")
+    model("sprints.HoursEntry").objects.create(
+        checkin=checkin, challenge=challenge, member=person, week=today, hours=5
+    )
+    model("sprints.Deliverable").objects.create(
+        challenge=challenge, name="x", kind="service", due_date=today, delivered_by=person
+    )
+    indicator = model("sprints.Indicator").objects.create(
+        challenge=challenge, key="x", name="x", unit="x", baseline=0, baseline_date=today,
+        target=1, source="x", measured_by="x",
+    )  # fmt: skip
+    model("sprints.Measurement").objects.create(
+        indicator=indicator, date=today, value=1, source="x", entered_by=person
+    )
+    model("sprints.DeliveryDecision").objects.create(
+        challenge=challenge, verdict="accepted", decided_by=person
+    )
+    model("sprints.Handover").objects.create(
+        challenge=challenge, owner="x", hosting="x", personal_data_and_security="x",
+        impact_assessment="done", impact_assessment_reason="x", maintenance_contact="x",
+        if_nobody_takes_over="x", filled_by=person,
     )  # fmt: skip
 
 

@@ -86,7 +86,7 @@ def test_demo_data_covers_every_status_and_is_idempotent():
     lightsoff = Challenge.objects.get(slug="commerces-eclaires-la-nuit")
     assert lightsoff.status == Status.DELIVERED
     assert Challenge.objects.filter(slug__startswith="defi-genere-").count() == 5
-    assert lines == ["18 demo challenges, 0 generated (23 in all)."]
+    assert lines == ["20 demo challenges, 0 generated (25 in all)."]
 
 
 def test_demo_challenges_follow_their_lifecycle_and_its_dates():

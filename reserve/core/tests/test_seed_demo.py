@@ -14,10 +14,11 @@ def test_it_loads_one_account_per_role_and_can_run_again(capsys):
 
     output = capsys.readouterr().out
     assert (User.objects.count(), Organisation.objects.count()) == counts
-    assert User.objects.filter(email__endswith="@demo.lareserve.fr").count() == 5
+    assert User.objects.filter(email__endswith="@demo.lareserve.fr").count() == 6
     assert User.objects.filter(is_superuser=True).count() == 1
     assert "staff@demo.lareserve.fr" in output
-    assert "5 demo accounts" in output
+    assert "mecenat@demo.lareserve.fr" in output
+    assert "6 demo accounts" in output
     assert "10 demo organisations" in output
 
 
