@@ -8,7 +8,7 @@ PYTEST_WORKERS ?= 2
 # here (an environment that sets DEBUG, e.g. DEBUG=0 with a SECRET_KEY, wins).
 export DEBUG ?= 1
 
-.PHONY: run test quality format bench audit demo migrate messages clean
+.PHONY: run test quality format bench audit demo migrate messages static screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,7 +19,19 @@ $(STAMP): pyproject.toml
 var:
 	mkdir -p var
 
-migrate: $(STAMP) var
+# Front-end foundations come from npm (package-lock.json pins them) and are copied as they ship:
+# no build step. The copies are not committed (.gitignore).
+VENDOR := reserve/core/static/vendor
+NPM_STAMP := node_modules/.installed
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $(NPM_STAMP)
+
+static: $(NPM_STAMP)
+	mkdir -p $(VENDOR)/pico
+	cp node_modules/@picocss/pico/css/pico.min.css node_modules/@picocss/pico/LICENSE.md $(VENDOR)/pico/
+
+migrate: $(STAMP) var static
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
@@ -33,7 +45,7 @@ run: demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 ## The whole suite (unit, integration, browser); on PostgreSQL when DATABASE_URL is set
-test: $(STAMP)
+test: $(STAMP) static
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 quality: $(STAMP)
@@ -52,12 +64,16 @@ messages: $(STAMP)
 	cd reserve && ../$(PY) ../manage.py makemessages -l en --no-obsolete
 	cd reserve && ../$(PY) ../manage.py compilemessages
 
-bench: $(STAMP)
+bench: $(STAMP) static
 	$(PY) bench/run.py
+
+## The README's screenshots (docs/screenshots/), taken by Chromium over the demo
+screenshots: $(STAMP) static
+	$(PY) e2e/screenshots.py
 
 ## Concurrency and fault scenarios against a real server; prints what was lost (must be 0)
 audit: $(STAMP)
 	$(PY) audit/run.py
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules $(VENDOR)

@@ -1,8 +1,8 @@
 """Browser-test harness: Playwright (sync API) driving Debian's Chromium against `live_server`.
 
 Each test gets a fresh browser context (French locale, Paris time zone); `phone_page` is the same
-on a 360×740 viewport. `assert_accessible(page)` runs axe and fails on serious or critical
-violations.
+on a 360×740 viewport. `assert_accessible(page)` runs axe in the light and in the dark theme
+and fails on serious or critical violations.
 """
 
 import pytest
@@ -91,14 +91,21 @@ def assert_accessible():
     axe = Axe()
 
     def check(page) -> None:
-        violations = axe.run(page).response["violations"]
-        blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
-        report = "\n".join(
-            f"- {v['id']} ({v['impact']}): {v['help']}\n"
-            + "\n".join(f"    {', '.join(map(str, node['target']))}" for node in v["nodes"])
-            for v in blocking
-        )
-        if blocking:
-            pytest.fail(f"axe: {len(blocking)} serious or critical rule(s) on {page.url}\n{report}")
+        for scheme in ("light", "dark"):
+            # Reduced motion: the colours switch at once, axe never measures them mid-transition.
+            page.emulate_media(color_scheme=scheme, reduced_motion="reduce")
+            violations = axe.run(page).response["violations"]
+            blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
+            report = "\n".join(
+                f"- {v['id']} ({v['impact']}): {v['help']}\n"
+                + "\n".join(f"    {', '.join(map(str, node['target']))}" for node in v["nodes"])
+                for v in blocking
+            )
+            if blocking:
+                pytest.fail(
+                    f"axe ({scheme} theme): {len(blocking)} serious or critical rule(s) on "
+                    f"{page.url}\n{report}"
+                )
+        page.emulate_media(color_scheme=None, reduced_motion=None)
 
     return check

@@ -213,7 +213,7 @@ def test_a_reporter_adds_a_missing_shop_by_dropping_a_pin_at_night_in_the_dark_t
     assert abs(shop.lat - NEAR_SHOP["latitude"]) < 0.0001
     page.wait_for_load_state("load")  # the heading can show before the style sheet applies
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-    assert background == "rgb(18, 18, 24)"
+    assert background == "rgb(16, 22, 20)"  # the dark theme's --rs-bg (core/tokens.css)
     assert_accessible(page)
     page.get_by_label("Vitrine").check()
     page.get_by_role("button", name="Voir le verdict").tap()

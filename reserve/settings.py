@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "django_htmx",
+    "lucide",
     "django_tasks",
     "django_tasks_db",
     "ninja",
@@ -195,6 +196,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:dashboard"
+
+# Every form renders its fields with the design system's one field template.
+FORM_RENDERER = "reserve.core.forms.FormRenderer"
 
 # django-allauth: e-mail only, verified before first login, login by code, rate limits on.
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

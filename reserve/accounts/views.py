@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reserve.core import notify
+from reserve.core import attention, notify
 from reserve.core.models import Notification
 
 from . import services
@@ -22,7 +22,8 @@ NOTIFICATIONS_SHOWN = 50
 @login_required
 def dashboard(request):
     roles = sorted(roles_of(request.user), key=lambda role: role.label)
-    return render(request, "accounts/dashboard.html", {"roles": roles})
+    context = {"roles": roles, "needs": attention.items_for(request.user)}
+    return render(request, "accounts/dashboard.html", context)
 
 
 @login_required

@@ -4,6 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 class ChallengesConfig(AppConfig):
     name = "reserve.challenges"
+    attention_models = ["challenges.Challenge"]
+
+    def needs_attention(self, user):
+        from .attention import needs_attention
+
+        return needs_attention(user)
+
     verbose_name = _("Défis")
     personal_data_models = [
         "challenges.Challenge",

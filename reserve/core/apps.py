@@ -28,12 +28,13 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.core import checks as django_checks
 
-        from . import checks, workers  # noqa: F401 - checks registers itself
+        from . import attention, checks, workers  # noqa: F401 - checks registers itself
         from .plugins import check_citizen_apps
 
         post_migrate.connect(name_the_site, sender=self)
         django_checks.register(check_citizen_apps)
         workers.connect_signals()
+        attention.connect_models()
 
     @property
     def periodic_tasks(self):

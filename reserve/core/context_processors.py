@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from . import plugins
+from . import attention, plugins
 from .notify import unread_count
 
 
@@ -12,6 +12,7 @@ def platform(request):
         "citizen_apps": plugins.navigation,
         # A callable: counted (one query, then cached) only where a template shows it.
         "unread_notifications": lambda: unread_count(request.user),
+        "needs_count": lambda: attention.count_for(request.user),
     }
 
 

@@ -1,5 +1,7 @@
+from django import forms
 from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
@@ -12,6 +14,7 @@ from django.views.decorators.cache import never_cache
 
 from . import health, plugins, stats
 from .caching import cache_anonymous_page
+from .components import STATUS_TONES
 
 
 @cache_anonymous_page(60)
@@ -28,6 +31,51 @@ def privacy(request):
         "lightsoff_days": getattr(settings, "LIGHTSOFF_PURGE_DAYS", None),
     }
     return render(request, "core/privacy.html", {"retention": retention})
+
+
+class StyleExampleForm(forms.Form):
+    name = forms.CharField(
+        label=_("Nom de l'équipe"), help_text=_("Le nom que verront les autres réservistes.")
+    )
+    email = forms.EmailField(label=_("Adresse e-mail"))
+
+
+@login_required
+def style(request):
+    """The living style guide: every component of the design system, in both themes."""
+    if not request.user.is_staff:
+        raise PermissionDenied(_("Le guide de style est réservé à l'équipe de la plateforme."))
+    themes = [
+        ("light", "clair", _("Thème clair"), _example_form("clair")),
+        ("dark", "sombre", _("Thème sombre"), _example_form("sombre")),
+    ]
+    context = {
+        "themes": themes,
+        "statuses": sorted(STATUS_TONES),
+        "chart_rows": [(_("Janvier"), 12), (_("Février"), 19), (_("Mars"), 7)],
+        "steps": [_("Vous"), _("Compétences"), _("Disponibilités"), _("Confirmation")],
+        "colours": [
+            "bg",
+            "surface",
+            "surface-2",
+            "fg",
+            "muted",
+            "line",
+            "accent",
+            "accent-soft",
+            "success-bg",
+            "warning-bg",
+            "danger-bg",
+            "info-bg",
+        ],
+    }
+    return render(request, "core/style.html", context)
+
+
+def _example_form(prefix):
+    form = StyleExampleForm({"name": "", "email": "pas-une-adresse"}, auto_id=f"{prefix}_%s")
+    form.is_valid()
+    return form
 
 
 def set_language(request, code):

@@ -4,6 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 class OrganisationsConfig(AppConfig):
     name = "reserve.organisations"
+    attention_models = ["organisations.Organisation"]
+
+    def needs_attention(self, user):
+        from .attention import needs_attention
+
+        return needs_attention(user)
+
     verbose_name = _("Organisations")
     # Memberships go with the account (cascade); organisations themselves hold no one's data.
     personal_data_models = ["organisations.Membership"]

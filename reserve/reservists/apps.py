@@ -4,6 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 class ReservistsConfig(AppConfig):
     name = "reserve.reservists"
+    attention_models = ["reservists.Profile", "organisations.Membership"]
+
+    def needs_attention(self, user):
+        from .attention import needs_attention
+
+        return needs_attention(user)
+
     verbose_name = _("Réservistes")
     # The profile, its skills and periods, and saved searches go with the account (cascade).
     personal_data_models = ["reservists.Profile", "reservists.SavedSearch"]

@@ -6,6 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 class SprintsConfig(AppConfig):
     name = "reserve.sprints"
+    attention_models = ["sprints.CheckIn", "sprints.HoursEntry", "challenges.Challenge"]
+
+    def needs_attention(self, user):
+        from .attention import needs_attention
+
+        return needs_attention(user)
+
     verbose_name = _("Sprints et impact")
     personal_data_models = [
         "sprints.CheckIn",

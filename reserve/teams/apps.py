@@ -6,6 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 class TeamsConfig(AppConfig):
     name = "reserve.teams"
+    attention_models = ["teams.Invitation", "challenges.Application", "challenges.RoleSlot"]
+
+    def needs_attention(self, user):
+        from .attention import needs_attention
+
+        return needs_attention(user)
+
     verbose_name = _("Équipes")
     personal_data_models = ["teams.Invitation", "teams.Proposal", "teams.TeamLink"]
 

@@ -16,6 +16,13 @@ class EnergieConfig(CitizenApp):
     """Énergie, the second citizen app: diagnostic, aids, and scarce kits where they save most."""
 
     name = "reserve.apps.energie"
+    attention_models = ["energie.Visit"]
+
+    def needs_attention(self, user):
+        from .attention import needs_attention
+
+        return needs_attention(user)
+
     label = "energie"
     verbose_name = _("Passoires thermiques")
     title = _("Énergie — baisser sa facture dans une passoire thermique")

@@ -26,6 +26,13 @@ class LightsOffConfig(CitizenApp):
     """LightsOff, the first citizen app: it declares itself here and the platform mounts it."""
 
     name = "reserve.apps.lightsoff"
+    attention_models = ["lightsoff.Report"]
+
+    def needs_attention(self, user):
+        from .attention import needs_attention
+
+        return needs_attention(user)
+
     label = "lightsoff"
     verbose_name = _("Commerces éclairés la nuit")
     title = _("LightsOff — éteignons les vitrines la nuit")

@@ -62,7 +62,17 @@ def test_staff_see_their_navigation(client):
 
     page = client.get("/").content.decode()
 
-    assert "À vérifier" in page
+    assert "Vivier" in page
+    assert "Pipeline" in page
+
+
+def test_staff_find_their_tools_on_their_home(client):
+    client.force_login(UserFactory(is_staff=True))
+
+    page = client.get("/compte/").content.decode()
+
+    assert "Organisations à vérifier" in page
+    assert "Guide de style" in page
 
 
 def test_a_post_without_csrf_token_is_refused(user):
@@ -98,9 +108,9 @@ def test_citizen_apps_appear_in_the_navigation(client):
     assert "Modération LightsOff" not in page
 
 
-def test_staff_get_the_citizen_apps_staff_pages(client):
+def test_staff_get_the_citizen_apps_staff_pages_on_their_home(client):
     client.force_login(UserFactory(is_staff=True))
 
-    page = client.get("/").content.decode()
+    page = client.get("/compte/").content.decode()
 
     assert '<a href="/lightsoff/moderation/">Modération LightsOff</a>' in page

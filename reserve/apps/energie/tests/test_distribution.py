@@ -299,3 +299,16 @@ def test_a_volunteer_leaving_hands_back_visits_and_their_notes_go(staff, volunte
     assert offered.status == VisitStatus.DECLINED
     pending.refresh_from_db()
     assert pending.status == HouseholdStatus.WAITING
+
+
+@pytest.mark.django_db
+def test_an_offered_visit_waits_on_the_volunteers_home_until_answered(client, staff, volunteer):
+    visit = offered_visit(staff)
+    client.force_login(volunteer)
+
+    home = client.get("/compte/").text
+    assert f'href="/energie/visites/{visit.pk}/"' in home
+    assert "Répondez à la visite proposée" in home
+
+    client.post(f"/energie/visites/{visit.pk}/", {"decline": "1"})
+    assert "Répondez à la visite proposée" not in client.get("/compte/").text
