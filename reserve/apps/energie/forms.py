@@ -1,19 +1,13 @@
-import io
-
 from django import forms
-from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
 
+from reserve.core import images
 from reserve.reservists.models import DEPARTEMENTS
 
 from . import messages
 from .models import BillsAnswer, Campaign, ComfortAnswer, ConsentBy, Household, Kit
 
 PHOTO_MAX_BYTES = 8_000_000
-PHOTO_MAX_PIXELS = 40_000_000
-PHOTO_MAX_SIDE = 1600
-PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
 
 # Income by bracket for people who prefer not to give the exact figure: the middle is used.
 INCOME_BRACKETS = [
@@ -291,22 +285,4 @@ class FollowUpForm(forms.Form):
 
 
 def clean_photo(upload):
-    """A real image of a sane size, re-encoded: EXIF and GPS data are gone."""
-    if upload.size > PHOTO_MAX_BYTES:
-        raise forms.ValidationError(_("Photo trop lourde (8 Mo au plus)."))
-    try:
-        image = Image.open(upload)
-        if image.format not in PHOTO_FORMATS:
-            raise forms.ValidationError(_("Formats acceptés : JPEG, PNG ou WebP."))
-        if image.width * image.height > PHOTO_MAX_PIXELS:
-            raise forms.ValidationError(_("Image trop grande."))
-        image.load()
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
-        raise forms.ValidationError(_("Ce fichier n'est pas une image lisible.")) from error
-    image = image.convert("RGB")
-    image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
-    output = io.BytesIO()
-    image.save(output, "JPEG", quality=82)
-    size = output.tell()
-    output.seek(0)
-    return InMemoryUploadedFile(output, "photo", "visit.jpg", "image/jpeg", size, None)
+    return images.clean_photo(upload, max_bytes=PHOTO_MAX_BYTES, name="visit.jpg")

@@ -1,40 +1,15 @@
-import io
-
 from django import forms
 from django.conf import settings
-from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
+
+from reserve.core import images
 
 from . import services
 from .models import AbuseReason, Category, Element, FollowUpAnswer, Outcome, Reason
 
-PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
-PHOTO_MAX_PIXELS = 40_000_000
-PHOTO_MAX_SIDE = 1600
-
 
 def clean_photo(upload):
-    """Check a photo is a real image of a sane size, then re-encode it: EXIF and GPS are gone."""
-    if upload.size > settings.LIGHTSOFF_PHOTO_MAX_BYTES:
-        limit = settings.LIGHTSOFF_PHOTO_MAX_BYTES // 1_000_000
-        raise forms.ValidationError(_("Photo trop lourde (%(max)s Mo au plus).") % {"max": limit})
-    try:
-        image = Image.open(upload)
-        if image.format not in PHOTO_FORMATS:
-            raise forms.ValidationError(_("Formats acceptés : JPEG, PNG ou WebP."))
-        if image.width * image.height > PHOTO_MAX_PIXELS:
-            raise forms.ValidationError(_("Image trop grande."))
-        image.load()
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
-        raise forms.ValidationError(_("Ce fichier n'est pas une image lisible.")) from error
-    image = image.convert("RGB")
-    image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
-    output = io.BytesIO()
-    image.save(output, "JPEG", quality=82)  # a fresh file: no metadata is copied over
-    size = output.tell()
-    output.seek(0)
-    return InMemoryUploadedFile(output, "photo", "photo.jpg", "image/jpeg", size, None)
+    return images.clean_photo(upload, max_bytes=settings.LIGHTSOFF_PHOTO_MAX_BYTES)
 
 
 class ReportForm(forms.Form):
