@@ -302,3 +302,12 @@ def test_the_scripts_sentences_reach_an_english_reader_translated(client, shop):
     assert 'data-copied="Message copied: paste it wherever you like."' in result
     assert 'data-locating="Locating you…"' in index
     assert 'data-failed="Position unavailable: search for the shop by its name."' in index
+
+
+def test_the_shop_page_shows_its_status_with_the_sites_badge(client, shop):
+    report(client, shop)
+
+    page = client.get(reverse("lightsoff:shop", args=[shop.pk])).content.decode()
+
+    assert '<span class="badge tone-warning status-reported">' in page
+    assert "Signalé" in page
