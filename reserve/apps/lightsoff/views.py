@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -322,10 +323,7 @@ def _public_report(shop, public_id: str):
 
 @cache_anonymous_page(120, CACHE)
 def impact(request):
-    months = stats.reports_by_month()
-    peak = max((m["count"] for m in months), default=0) or 1
-    for month in months:
-        month["percent"] = round(100 * month["count"] / peak)
+    months = [(date_format(m["month"], "F Y"), m["count"]) for m in stats.reports_by_month()]
     statuses = [s for s in ShopStatus.choices if s[0] != ShopStatus.LISTED]
     return render(
         request,
