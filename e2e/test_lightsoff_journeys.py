@@ -247,3 +247,29 @@ def test_the_verdict_the_savings_and_the_next_action_fit_a_phone_screen(
     assert_accessible(page)
     next_action.tap()
     expect(page.get_by_text("Action enregistrée : Les bénévoles s'en chargent.")).to_be_visible()
+
+
+def test_the_sites_theme_switch_and_the_street_switch_are_one_choice(
+    live_server, new_page, server_at
+):
+    tonight = datetime.combine(timezone.localdate() - timedelta(days=1), time(23, 40), PARIS)
+    server_at(tonight)
+    page = without_tiles(new_page(**AT_NIGHT))
+
+    page.goto("/lightsoff/")
+    expect(page.locator("html")).to_have_attribute("data-theme", "dark")
+    header_switch = page.get_by_role("button", name="Thème sombre")
+    expect(header_switch).to_have_attribute("aria-pressed", "true")
+    header_switch.click()
+    expect(page.locator("html")).to_have_attribute("data-theme", "light")
+
+    page.reload()  # the night no longer wins: the server reads the choice and offers the other
+    expect(page.locator("html")).to_have_attribute("data-theme", "light")
+    page.get_by_role("button", name="Passer en thème sombre").click()
+
+    expect(page.locator("html")).to_have_attribute("data-theme", "dark")
+    expect(page.get_by_role("button", name="Thème sombre")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    page.goto("/")
+    expect(page.locator("html")).to_have_attribute("data-theme", "dark")

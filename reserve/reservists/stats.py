@@ -13,12 +13,6 @@ from .taxonomy import FAMILIES, Level
 TOP_DEPARTEMENTS = 15
 
 
-def with_shares(rows: list[dict]) -> list[dict]:
-    """Add each row's width in % of the largest, for the bars."""
-    largest = max((row["value"] for row in rows), default=0) or 1
-    return [{**row, "share": round(100 * row["value"] / largest)} for row in rows]
-
-
 def by_family_and_level(pool) -> list[dict]:
     family = Case(
         *(When(skill__startswith=f"{f.code}.", then=Value(f.code)) for f in FAMILIES),
@@ -51,25 +45,20 @@ def hours_next_30_days(pool) -> int:
     return round(weekly * 30 / 7)
 
 
-def by_departement(pool) -> list[dict]:
+def by_departement(pool) -> list[tuple[str, int]]:
+    """(label, count) pairs, as `{% bar_chart %}` takes them."""
     rows = (
         pool.exclude(departement="")
         .values("departement")
         .annotate(value=Count("pk"))
         .order_by("-value", "departement")[:TOP_DEPARTEMENTS]
     )
-    return with_shares(
-        [
-            {
-                "label": f"{r['departement']} — {DEPARTEMENTS.get(r['departement'], '')}",
-                "value": r["value"],
-            }
-            for r in rows
-        ]
-    )
+    return [
+        (f"{r['departement']} — {DEPARTEMENTS.get(r['departement'], '')}", r["value"]) for r in rows
+    ]
 
 
-def sign_ups_by_month(profiles, months: int = 12) -> list[dict]:
+def sign_ups_by_month(profiles, months: int = 12) -> list[tuple[str, int]]:
     since = timezone.now() - timedelta(days=31 * months)
     rows = (
         profiles.filter(created_at__gte=since)
@@ -78,4 +67,4 @@ def sign_ups_by_month(profiles, months: int = 12) -> list[dict]:
         .annotate(value=Count("pk"))
         .order_by("month")
     )
-    return with_shares([{"label": r["month"].strftime("%m/%Y"), "value": r["value"]} for r in rows])
+    return [(r["month"].strftime("%m/%Y"), r["value"]) for r in rows]

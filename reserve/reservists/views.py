@@ -96,6 +96,8 @@ def step(request, step):
         "joining": joining,
         "number": index + 1,
         "steps": JOINING,
+        "step_names": [title for _slug, title, _form in JOINING],
+        "step_urls": [reverse("reservists:step", args=[slug]) for slug in JOINING_SLUGS],
         "previous": JOINING_SLUGS[index - 1] if joining and index else None,
         "profile": profile,
         "periods": profile.periods.all() if slug == "periodes" else None,

@@ -2,16 +2,16 @@
 
 The sun's times follow the sunrise equation (NOAA's simplified form, within a minute or two in
 France), pure and without a dependency. The street pages are dark from sunset to sunrise unless
-the reader chose a theme with the switch (a cookie, kept a year).
+the reader chose a theme, with the site's switch or the street pages' one (the same choice,
+reserve/core/theme.py).
 """
 
 import math
 from datetime import UTC, date, datetime
 
+from reserve.core import theme as site_theme
+
 PARIS = (48.8566, 2.3522)
-THEME_COOKIE = "ls_theme"
-THEMES = ("dark", "light")
-THEME_COOKIE_SECONDS = 365 * 24 * 3600
 
 _J2000 = 2451545.0
 _UNIX_EPOCH_JD = 2440587.5
@@ -66,8 +66,8 @@ def is_night(moment: datetime, lat: float, lon: float) -> bool:
 
 def theme(request, moment: datetime, lat: float | None = None, lon: float | None = None) -> str:
     """ "dark" or "light": the reader's choice if made, else dark at night (Paris by default)."""
-    chosen = request.COOKIES.get(THEME_COOKIE)
-    if chosen in THEMES:
+    chosen = site_theme.chosen(request)
+    if chosen:
         return chosen
     if lat is None or lon is None:
         lat, lon = PARIS

@@ -8,12 +8,14 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reserve.accounts.roles import Role, role_required
 from reserve.core import files
+from reserve.core import theme as site_theme
 from reserve.core.caching import cache_anonymous_page
 from reserve.core.clients import client_ip
 from reserve.core.csv_export import SafeDictWriter
@@ -75,22 +77,15 @@ def street(request, lat=None, lon=None) -> dict:
 
 @require_POST
 def theme_switch(request):
-    """The theme switch of the street pages: remembered for a year, works without JavaScript."""
+    """The theme switch of the street pages, for those without JavaScript: the site's choice."""
     chosen = request.POST.get("theme", "")
-    if chosen not in night.THEMES:
+    if chosen not in site_theme.THEMES:
         return HttpResponseBadRequest(_("Thème inconnu : « theme » vaut dark ou light."))
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         target = reverse("lightsoff:index")
     response = redirect(target)
-    response.set_cookie(
-        night.THEME_COOKIE,
-        chosen,
-        max_age=night.THEME_COOKIE_SECONDS,
-        samesite="Lax",
-        secure=request.is_secure(),
-        httponly=True,
-    )
+    site_theme.remember(response, chosen, secure=request.is_secure())
     return response
 
 
@@ -328,10 +323,7 @@ def _public_report(shop, public_id: str):
 
 @cache_anonymous_page(120, CACHE)
 def impact(request):
-    months = stats.reports_by_month()
-    peak = max((m["count"] for m in months), default=0) or 1
-    for month in months:
-        month["percent"] = round(100 * month["count"] / peak)
+    months = [(date_format(m["month"], "F Y"), m["count"]) for m in stats.reports_by_month()]
     statuses = [s for s in ShopStatus.choices if s[0] != ShopStatus.LISTED]
     return render(
         request,

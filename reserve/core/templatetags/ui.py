@@ -42,12 +42,14 @@ def empty_state(title, text="", action_url="", action_label="", icon_name="inbox
 
 
 @register.inclusion_tag("core/components/stepper.html")
-def stepper(steps, current: int):
-    """`steps`: the step names in order; `current`: the 1-based number of the step shown."""
+def stepper(steps, current: int, urls=None):
+    """`steps`: the step names in order; `current`: the 1-based number of the step shown;
+    `urls` (optional, in the same order): where a done step can be reopened."""
+    urls = urls or [""] * len(steps)
     return {
         "steps": [
-            {"number": number, "name": name, "state": _step_state(number, current)}
-            for number, name in enumerate(steps, start=1)
+            {"number": number, "name": name, "state": _step_state(number, current), "url": url}
+            for number, (name, url) in enumerate(zip(steps, urls, strict=True), start=1)
         ],
         "current": current,
         "total": len(steps),

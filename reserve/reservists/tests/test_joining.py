@@ -240,3 +240,11 @@ def test_someone_else_cannot_change_a_profile(joined, staff):
 
 def test_an_unknown_step_is_a_404(client, joined):
     assert client.get(step_url("nope")).status_code == 404
+
+
+def test_the_joining_stepper_marks_this_step_and_reopens_the_done_ones(client, joined):
+    page = client.get(step_url("disponibilites")).content.decode()
+
+    assert f'<a href="{step_url("competences")}"><span>1.</span>' in page
+    assert 'aria-current="step">\n    <span>2.</span> <span class="step-name">Où et combien' in page
+    assert f'href="{step_url("engagement")}"' not in page

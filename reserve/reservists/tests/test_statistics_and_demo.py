@@ -22,8 +22,9 @@ def test_staff_see_pool_statistics_as_charts_and_tables(client, staff):
     assert [lv["value"] for lv in families["Design"]["levels"]] == [1, 0, 1]
     assert response.context["hours_30_days"] == 60  # 14 h a week over 30 days
     assert "33 — Gironde" in page
-    assert 'class="rsv-bar' in page
-    assert "<table" in page
+    assert 'class="rsv-bar' in page  # the families' stacked bars
+    assert "<figcaption>Réservistes par département</figcaption>" in page
+    assert '<th scope="row">33 — Gironde</th><td>1</td>' in page
 
 
 def test_the_statistics_are_for_staff_only(client, user):

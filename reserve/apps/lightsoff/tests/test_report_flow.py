@@ -290,3 +290,24 @@ def test_the_result_page_reads_in_english(client, shop):
 @pytest.mark.parametrize("query", ["lat=nan&lon=nan", "lat=1e400&lon=2", "q=" + "%25" * 300])
 def test_odd_search_parameters_never_break_the_page(client, query):
     assert client.get(reverse("lightsoff:index") + "?" + query).status_code == 200
+
+
+def test_the_scripts_sentences_reach_an_english_reader_translated(client, shop):
+    """lightsoff.js has no sentence of its own: it shows the data-* attributes of the page."""
+    response = report(client, shop)
+
+    result = client.get(response.url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    index = client.get(reverse("lightsoff:index"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert 'data-copied="Message copied: paste it wherever you like."' in result
+    assert 'data-locating="Locating you…"' in index
+    assert 'data-failed="Position unavailable: search for the shop by its name."' in index
+
+
+def test_the_shop_page_shows_its_status_with_the_sites_badge(client, shop):
+    report(client, shop)
+
+    page = client.get(reverse("lightsoff:shop", args=[shop.pk])).content.decode()
+
+    assert '<span class="badge tone-warning status-reported">' in page
+    assert "Signalé" in page

@@ -115,3 +115,15 @@ def test_the_impact_page_shows_cities_and_the_assumptions(client):
 
     assert "Bordeaux" in page
     assert "Comment ces chiffres sont calculés" in page
+
+
+def test_the_impact_page_charts_the_reports_of_each_month(client):
+    reported_shop()
+    this_month = timezone.localdate().strftime("%m")
+
+    page = client.get(reverse("lightsoff:impact"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert "<figcaption>Reports per month</figcaption>" in page
+    month_name = ["January", "February", "March", "April", "May", "June", "July", "August",
+                  "September", "October", "November", "December"][int(this_month) - 1]  # fmt: skip
+    assert f'<th scope="row">{month_name} {timezone.localdate().year}</th><td>1</td>' in page

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from reserve.apps.lightsoff import night
 from reserve.apps.lightsoff.models import Shop, ShopWord
+from reserve.core import theme as site_theme
 
 from .factories import ShopFactory
 
@@ -93,6 +94,19 @@ def test_the_theme_switch_is_remembered_and_returns_to_the_page(client, clock):
     assert response.status_code == 302
     assert response.url == back_to
     assert 'data-theme="light"' in client.get(reverse("lightsoff:index")).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_sites_theme_choice_wins_over_the_night_and_the_street_switch_writes_it(client, clock):
+    clock(datetime(2026, 12, 2, 21, 0, tzinfo=UTC))
+    client.cookies[site_theme.COOKIE] = "light"  # as the header's switch (core/theme.js) writes it
+    assert 'data-theme="light"' in client.get(reverse("lightsoff:index")).content.decode()
+
+    response = client.post(reverse("lightsoff:theme"), {"theme": "dark"})
+
+    cookie = response.cookies[site_theme.COOKIE]
+    assert cookie.value == "dark"
+    assert not cookie["httponly"]  # the header's switch reads and rewrites the same choice
 
 
 @pytest.mark.django_db

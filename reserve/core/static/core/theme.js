@@ -1,12 +1,18 @@
 // The theme the person chose (light or dark) and the phone menu. Loaded in <head>, before the page
 // paints, so that a chosen theme never flashes the other one. No inline script: the CSP forbids it.
+// The choice is a cookie (reserve/core/theme.py) so that the server reads it too: a page that picks
+// its own theme (LightsOff's street pages, dark at night) keeps it until the person chooses.
 (function () {
   "use strict";
   var root = document.documentElement;
-  var KEY = "reserve-theme";
-  var stored = null;
-  try { stored = window.localStorage.getItem(KEY); } catch (e) { /* storage refused: follow the system */ }
-  if (stored === "light" || stored === "dark") root.setAttribute("data-theme", stored);
+  var COOKIE = "reserve-theme";
+  var match = document.cookie.match(/(?:^|;\s*)reserve-theme=(light|dark)(?:;|$)/);
+  if (match) root.setAttribute("data-theme", match[1]);
+
+  function remember(theme) {
+    document.cookie = COOKIE + "=" + theme + "; path=/; max-age=31536000; SameSite=Lax" +
+      (window.location.protocol === "https:" ? "; Secure" : "");
+  }
 
   function currentTheme() {
     var chosen = root.getAttribute("data-theme");
@@ -21,7 +27,7 @@
     button.addEventListener("click", function () {
       var next = currentTheme() === "dark" ? "light" : "dark";
       root.setAttribute("data-theme", next);
-      try { window.localStorage.setItem(KEY, next); } catch (e) { /* the choice lasts this page only */ }
+      remember(next);
       show();
     });
   }

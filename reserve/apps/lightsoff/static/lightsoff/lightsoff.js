@@ -1,4 +1,5 @@
-/* LightsOff: locate me, the maps, copy and print buttons. Every page works without it. */
+/* LightsOff: locate me, the maps, copy and print buttons. Every page works without it.
+   The sentences it shows come translated from the templates, in data-* attributes. */
 (function () {
   "use strict";
 
@@ -8,7 +9,7 @@
     var status = document.getElementById("ls-locate-status");
     button.hidden = false;
     button.addEventListener("click", function () {
-      status.textContent = "Localisation en cours…";
+      status.textContent = button.dataset.locating;
       navigator.geolocation.getCurrentPosition(
         function (position) {
           document.getElementById("ls-lat").value = position.coords.latitude.toFixed(6);
@@ -16,7 +17,7 @@
           document.getElementById("ls-locate-form").submit();
         },
         function () {
-          status.textContent = "Position indisponible : cherchez le commerce par son nom.";
+          status.textContent = button.dataset.failed;
         },
         { enableHighAccuracy: true, timeout: 10000 }
       );
@@ -194,7 +195,7 @@
     document.querySelectorAll(".ls-copy").forEach(function (button) {
       button.addEventListener("click", function () {
         var text = document.getElementById(button.dataset.copy).textContent.trim();
-        var done = function () { status.textContent = "Message copié : collez-le où vous voulez."; };
+        var done = function () { status.textContent = status.dataset.copied; };
         if (navigator.clipboard && window.isSecureContext) {
           navigator.clipboard.writeText(text).then(done, fallback);
         } else {
