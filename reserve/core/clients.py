@@ -1,13 +1,15 @@
-"""Who is asking: the address of the person, not of our reverse proxy.
+"""Who is asking: the address of the person, not of our reverse proxy, and how often they ask.
 
-Every rate limit counts by `client_ip(request)`; allauth's own limits read the same settings
-(ALLAUTH_TRUSTED_PROXY_COUNT and ALLAUTH_TRUSTED_CLIENT_IP_HEADER are set from them), so a person
-is counted the same way everywhere. docs/configuration.md explains the settings.
+Every rate limit counts by `client_ip(request)` with `hit_rate_limit` (counters in the cache,
+shared between processes when the cache is: checks.py warns otherwise). allauth's own limits
+read the same settings (ALLAUTH_TRUSTED_PROXY_COUNT and ALLAUTH_TRUSTED_CLIENT_IP_HEADER are set
+from them), so a person is counted the same way everywhere. docs/configuration.md explains them.
 """
 
 import ipaddress
 
 from django.conf import settings
+from django.core.cache import cache
 
 
 def _valid(address: str) -> str:
@@ -35,3 +37,14 @@ def client_ip(request) -> str:
         if len(forwarded) >= hops:
             return _valid(forwarded[-hops]) or remote
     return remote
+
+
+def hit_rate_limit(kind: str, key: str, limit: int, seconds: int = 3600) -> bool:
+    """Count one hit of `key` for `kind`; True when it is over `limit` in the current window."""
+    cache_key = f"rate:{kind}:{key}"
+    cache.add(cache_key, 0, seconds)
+    try:
+        return cache.incr(cache_key) > limit
+    except ValueError:  # the counter expired between add and incr
+        cache.set(cache_key, 1, seconds)
+        return False

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 
-from reserve.core.clients import client_ip
+from reserve.core.clients import client_ip, hit_rate_limit
 
-from . import diagnostic, messages, queries, services
+from . import diagnostic, messages, queries
 
 router = Router(tags=["energie"])
 
@@ -90,9 +90,7 @@ def _parse(body: bytes) -> tuple[dict, date, list[tuple[str, str]]]:
     },
 )
 def diagnose(request):
-    if services.hit_rate_limit(
-        "diagnostic", client_ip(request), settings.ENERGIE_DIAGNOSTICS_PER_IP_HOUR
-    ):
+    if hit_rate_limit("diagnostic", client_ip(request), settings.ENERGIE_DIAGNOSTICS_PER_IP_HOUR):
         return _errors([("__all__", _("Trop de diagnostics depuis cette connexion."))], 429)
     payload, day, errors = _parse(request.body)
     if errors and not payload:

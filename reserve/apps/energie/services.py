@@ -6,7 +6,6 @@ Kits, campaigns, allocation and visits are in `distribution.py`.
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
@@ -153,14 +152,3 @@ def purge_stale(now=None) -> int:
 
 def _audit_actor(actor):
     return None if isinstance(actor, HouseholdVisitor) else actor
-
-
-def hit_rate_limit(kind: str, key: str, limit: int, seconds: int = 3600) -> bool:
-    """Count one hit of `key`; True when it is over `limit` in the current window."""
-    cache_key = f"energie:rate:{kind}:{key}"
-    cache.add(cache_key, 0, seconds)
-    try:
-        return cache.incr(cache_key) > limit
-    except ValueError:
-        cache.set(cache_key, 1, seconds)
-        return False

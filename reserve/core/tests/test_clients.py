@@ -5,7 +5,7 @@ from django.test import RequestFactory
 
 from reserve.apps.lightsoff.tests.factories import ShopFactory
 from reserve.core.checks import rate_limits_are_shared
-from reserve.core.clients import client_ip
+from reserve.core.clients import client_ip, hit_rate_limit
 
 from .test_settings import run_manage
 
@@ -89,3 +89,10 @@ def test_several_processes_without_a_shared_cache_are_warned(settings):
 
     settings.CACHES = {"default": {"BACKEND": "reserve.core.tests.test_health.UnreachableCache"}}
     assert rate_limits_are_shared(None) == []
+
+
+def test_a_rate_limit_counts_each_key_on_its_own():
+    hits = [hit_rate_limit("test", "203.0.113.7", limit=2) for _ in range(3)]
+
+    assert hits == [False, False, True]
+    assert hit_rate_limit("test", "203.0.113.8", limit=2) is False

@@ -5,7 +5,6 @@ from .common import (
     CACHE_SCOPE,
     RateLimited,
     ServiceError,
-    hit_rate_limit,
     map_generation,
     public_data_changed,
 )
@@ -56,7 +55,6 @@ __all__ = [
     "estimate",
     "fetch_ecowatt_from_rte",
     "forget_rule_data",
-    "hit_rate_limit",
     "in_france",
     "is_premium_rate",
     "log_contact",

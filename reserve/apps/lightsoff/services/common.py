@@ -28,14 +28,3 @@ def public_data_changed() -> None:
 
 def map_generation() -> int:
     return cache.get(MAP_GENERATION_KEY, 0)
-
-
-def hit_rate_limit(kind: str, key: str, limit: int, seconds: int = 3600) -> bool:
-    """Count one hit of `key`; True when it is over `limit` in the current window."""
-    cache_key = f"lightsoff:rate:{kind}:{key}"
-    cache.add(cache_key, 0, seconds)
-    try:
-        return cache.incr(cache_key) > limit
-    except ValueError:
-        cache.set(cache_key, 1, seconds)
-        return False

@@ -9,13 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reserve.core.audit import record
+from reserve.core.clients import hit_rate_limit
 from reserve.core.lifecycle import TransitionRefused
 from reserve.core.notify import email, tell
 
 from .. import rules
 from ..lifecycle import FOLLOWER, SHOP
 from ..models import ContactAttempt, FollowUp, FollowUpAnswer, Report, Shop, ShopStatus
-from .common import RateLimited, ServiceError, hit_rate_limit, public_data_changed
+from .common import RateLimited, ServiceError, public_data_changed
 
 # Nothing left to check once a shop is confirmed off or out of scope.
 FINAL_STATUSES = (ShopStatus.CONFIRMED_OFF, ShopStatus.NOT_APPLICABLE)

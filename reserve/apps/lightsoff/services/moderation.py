@@ -7,11 +7,12 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from reserve.core.audit import record
+from reserve.core.clients import hit_rate_limit
 from reserve.core.notify import email
 
 from ..models import AbuseReason, AbuseReport, Moderation, Report, Shop
 from ..permissions import require_moderator
-from .common import RateLimited, ServiceError, hit_rate_limit, public_data_changed
+from .common import RateLimited, ServiceError, public_data_changed
 
 
 def moderate_report(user, report: Report, *, approve: bool, reason: str = "") -> Report:

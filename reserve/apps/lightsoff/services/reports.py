@@ -12,12 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reserve.core.audit import record
+from reserve.core.clients import hit_rate_limit
 
 from .. import explain, rules
 from ..lifecycle import CITIZEN, SHOP
 from ..models import Action, Moderation, Report, Shop, Verdicts
 from ..queries import box_around, distance_m
-from .common import RateLimited, ServiceError, hit_rate_limit, public_data_changed
+from .common import RateLimited, ServiceError, public_data_changed
 from .verdicts import estimate, shop_verdict
 
 REPORT_MAX_AGE = timedelta(days=30)

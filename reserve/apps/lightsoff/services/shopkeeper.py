@@ -6,10 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reserve.core.audit import record
+from reserve.core.clients import hit_rate_limit
 
 from ..lifecycle import SHOP, SHOPKEEPER
 from ..models import Answer, Reason, Shop, ShopkeeperAnswer
-from .common import RateLimited, ServiceError, hit_rate_limit, public_data_changed
+from .common import RateLimited, ServiceError, public_data_changed
 
 
 def answer_as_shopkeeper(
